@@ -1,0 +1,5 @@
+"""Allow ``python -m normtk``."""
+
+from normtk.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""The ``normtk`` command line: a thin shell over the library.
+
+Each command module registers itself on :data:`app`; heavy modules are
+imported inside the commands so ``normtk --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from normtk.errors import NormtkError
+
+app = typer.Typer(
+    name="normtk",
+    help="Normalize entity names in machine-translated news, and score and check the copy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Registration happens on import; these modules import nothing heavy at top level.
+from normtk.cli import gazetteer as _gazetteer  # noqa: E402
+from normtk.cli import normalize as _normalize  # noqa: E402
+
+_COMMANDS = (_gazetteer, _normalize)
+
+
+def main() -> None:
+    """Run the CLI, turning library errors into one-line messages and exit codes."""
+    try:
+        app()
+    except NormtkError as exc:
+        sys.stderr.write(f"normtk: error: {exc}\n")
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        # The reader went away (`normtk normalize big.txt | head`): not an error.
+        sys.stderr.close()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,314 @@
+"""Reading gazetteer directories: YAML with line numbers, schema and consistency checks.
+
+Every problem is reported as ``file:line: entity-id: message`` and all of them
+are collected before anything is raised, so one run of ``normtk gazetteer
+validate`` shows the whole list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from normtk.gazetteer.model import Entity, Language, Part, Style
+from normtk.text import fold
+
+ENV_VAR = "NORMTK_GAZETTEER_PATH"
+STYLES_FILE = "styles.yaml"
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict[str, Any]):
+    """A mapping read from YAML that remembers its own line and its keys' lines."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        mapping = LineDict(super().construct_mapping(node, deep=deep))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value
+        }
+        return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    lambda loader, node: loader.construct_mapping(node, deep=True),
+)
+
+
+def bundled_dir() -> Path:
+    """Return the directory of the gazetteer shipped with normtk."""
+    try:
+        return Path(str(resources.files("normtk._gazetteers")))
+    except ModuleNotFoundError:  # a source checkout: the data sits beside the package
+        return Path(__file__).resolve().parents[2] / "gazetteers"
+
+
+def search_path(extra: Iterable[Path | str] = ()) -> list[Path]:
+    """Return the bundled directory, then ``$NORMTK_GAZETTEER_PATH``, then ``extra``."""
+    paths = [bundled_dir()]
+    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    paths += [Path(p) for p in extra]
+    return paths
+
+
+def _schema(name: str) -> Any:
+    return json.loads((resources.files("normtk.gazetteer") / name).read_text("utf-8"))
+
+
+@dataclass
+class Ambiguity:
+    """How to choose between entities that share one alias."""
+
+    alias: str
+    entities: tuple[str, ...]
+    default: str | None
+    cues: Mapping[str, tuple[str, ...]]
+    file: str
+    line: int
+
+
+@dataclass
+class RawData:
+    """Everything read from a set of gazetteer files, before it becomes a Gazetteer."""
+
+    languages: dict[str, Language] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    ambiguities: dict[str, Ambiguity] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    digest: str = ""
+    files: list[Path] = field(default_factory=list)
+
+
+def _files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.yaml") if p.is_file())
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(f"{path}: no such file or directory")
+    return found
+
+
+def _line_of(node: Any, path: Sequence[Any]) -> int:
+    """Return the line of the deepest mapping key along ``path`` inside ``node``."""
+    line = getattr(node, "line", 0)
+    for step in path:
+        if isinstance(node, LineDict) and isinstance(step, str):
+            line = node.key_lines.get(step, line)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str], set[Any]]:
+    """Return schema problems and the ``(section, index)`` of each invalid entry.
+
+    A problem outside any entry is reported with the index ``None``.
+    """
+    import jsonschema  # imported here: validation only, not needed on the CLI's fast path
+
+    validator = jsonschema.Draft202012Validator(_schema(schema_name))
+    problems = []
+    bad: set[Any] = set()
+    for error in validator.iter_errors(doc):
+        path = list(error.absolute_path)
+        line = _line_of(doc, path)
+        subject = "-"
+        if len(path) >= 2 and path[0] in {"entities", "ambiguous"} and isinstance(path[1], int):
+            bad.add((path[0], path[1]))
+            item = doc[path[0]][path[1]]
+            if isinstance(item, dict):
+                subject = str(item.get("id") or item.get("alias") or "-")
+        else:
+            bad.add(None)
+        field_path = ".".join(str(p) for p in path[2:]) or "entry"
+        problems.append(f"{where}:{line}: {subject}: {field_path}: {error.message}")
+    return problems, bad
+
+
+def read(paths: Sequence[Path]) -> RawData:
+    """Read gazetteer files and directories into :class:`RawData`, collecting problems."""
+    data = RawData()
+    files = _files(paths, data.problems)
+    digest = hashlib.sha256()
+    docs: list[tuple[Path, Any]] = []
+    for file in files:
+        raw = file.read_bytes()
+        digest.update(str(file.name).encode() + b"\0" + raw + b"\0")
+        try:
+            doc = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a safe loader
+        except UnicodeDecodeError as exc:
+            data.problems.append(f"{file}:1: -: not valid UTF-8 at byte {exc.start}")
+            continue
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            line = mark.line + 1 if mark is not None else 1
+            data.problems.append(f"{file}:{line}: -: invalid YAML: {exc.problem}")
+            continue
+        if doc is None:
+            continue
+        docs.append((file, doc))
+    data.digest = digest.hexdigest()
+    data.files = files
+
+    for file, doc in docs:
+        if file.name == STYLES_FILE:
+            problems, bad = _schema_problems(doc, "styles.schema.json", str(file))
+            data.problems += problems
+            if not bad:
+                _read_styles(doc, data)
+    for file, doc in docs:
+        if file.name == STYLES_FILE:
+            continue
+        problems, bad = _schema_problems(doc, "schema.json", str(file))
+        data.problems += problems
+        if None not in bad:
+            _read_entities(file, doc, data, skip=bad)
+    data.problems += _consistency_problems(data)
+    data.problems.sort(key=_problem_order)
+    return data
+
+
+def _problem_order(problem: str) -> tuple[str, int]:
+    file, _, rest = problem.partition(":")
+    line = rest.partition(":")[0]
+    return file, int(line) if line.isdigit() else 0
+
+
+def _read_styles(doc: Any, data: RawData) -> None:
+    for code, spec in (doc.get("languages") or {}).items():
+        if not isinstance(spec, dict):
+            continue
+        styles = dict(data.languages[code].styles) if code in data.languages else {}
+        for name, style in (spec.get("styles") or {}).items():
+            styles[name] = Style(
+                name, code, str(style.get("description", "")), tuple(style.get("sources", ()))
+            )
+        data.languages[code] = Language(code, str(spec.get("name", code)), styles)
+
+
+def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
+    for index, item in enumerate(doc.get("entities") or []):
+        if ("entities", index) in skip:
+            continue
+        entity_id = item["id"]
+        parts: tuple[Part, ...] = ("given", "surname") if item["type"] == "person" else ("name",)
+        entity = Entity(
+            id=entity_id,
+            type=item["type"],
+            country=item.get("country"),
+            native=dict(item.get("native") or {}),
+            forms={part: dict(item[part]) for part in parts},
+            variants={
+                part: tuple(item.get("variants" if part == "name" else f"{part}_variants", ()))
+                for part in parts
+            },
+            keep=tuple(item.get("keep", ())),
+            sources=tuple(item["sources"]),
+            file=str(file),
+            line=item.line,
+        )
+        if entity_id in data.entities:
+            first = data.entities[entity_id]
+            data.problems.append(
+                f"{file}:{item.line}: {entity_id}: duplicate id "
+                f"(first defined at {first.file}:{first.line})"
+            )
+            continue
+        data.entities[entity_id] = entity
+    for index, item in enumerate(doc.get("ambiguous") or []):
+        if ("ambiguous", index) in skip:
+            continue
+        key = fold(item["alias"])
+        data.ambiguities[key] = Ambiguity(
+            alias=item["alias"],
+            entities=tuple(item["entities"]),
+            default=item.get("default"),
+            cues={k: tuple(v) for k, v in (item.get("cues") or {}).items()},
+            file=str(file),
+            line=item.line,
+        )
+
+
+def _consistency_problems(data: RawData) -> list[str]:
+    problems: list[str] = []
+    claims: dict[str, dict[str, tuple[Entity, str]]] = {}
+    for entity in data.entities.values():
+        where = f"{entity.file}:{entity.line}: {entity.id}"
+        for part, forms in entity.forms.items():
+            for code in data.languages:
+                if code not in forms:
+                    problems.append(f"{where}: {part}: no form for declared language {code!r}")
+            for key in forms:
+                code, _, style = key.partition("/")
+                if code not in data.languages:
+                    problems.append(f"{where}: {part}: undeclared language {code!r}")
+                elif style and style not in data.languages[code].styles:
+                    known = ", ".join(sorted(data.languages[code].styles)) or "none"
+                    problems.append(
+                        f"{where}: {part}: unknown style {key!r} (styles of {code}: {known})"
+                    )
+        aliases = list(entity.aliases())
+        alias_keys = {fold(a.text) for a in aliases if a.kind != "keep"}
+        for alias in aliases:
+            if alias.kind == "keep":
+                if not any(_contains_word(fold(alias.text), key) for key in alias_keys):
+                    problems.append(
+                        f"{where}: keep phrase {alias.text!r} contains no name of this entity"
+                    )
+                continue
+            claims.setdefault(fold(alias.text), {}).setdefault(entity.id, (entity, alias.text))
+    for key, claimants in claims.items():
+        if len(claimants) < 2:
+            continue
+        rule = data.ambiguities.get(key)
+        if rule is not None and set(claimants) <= set(rule.entities):
+            continue
+        *_, (last, text) = claimants.values()
+        others = ", ".join(sorted(set(claimants) - {last.id}))
+        problems.append(
+            f"{last.file}:{last.line}: {last.id}: alias {text!r} is also claimed by {others} "
+            "and no 'ambiguous' rule resolves it"
+        )
+    for rule in data.ambiguities.values():
+        where = f"{rule.file}:{rule.line}: {rule.alias}"
+        named = [*rule.entities, *([rule.default] if rule.default else []), *rule.cues]
+        for entity_id in named:
+            if entity_id not in data.entities:
+                problems.append(f"{where}: unknown entity {entity_id!r}")
+        if rule.default and rule.default not in rule.entities:
+            problems.append(f"{where}: default {rule.default!r} is not one of its entities")
+    return problems
+
+
+def _contains_word(haystack: str, needle: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        start = haystack.find(needle, start + 1)
+    return False

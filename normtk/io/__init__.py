@@ -1,0 +1,1 @@
+"""Reading and writing the files normtk works on."""

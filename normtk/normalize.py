@@ -1,0 +1,253 @@
+"""Normalizer: find entity mentions, decide their house-style form, rewrite losslessly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from normtk.gazetteer import Gazetteer
+from normtk.gazetteer.model import Alias, Entity, Part
+from normtk.text import at_boundaries, fold, shape_like
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in text.
+
+    ``replacement`` is the house-style form to write instead, or ``None`` when
+    the mention already is in style or cannot be resolved safely.
+    ``entity_id`` is ``None`` when the alias is ambiguous and the gazetteer's
+    rules do not decide; ``candidates`` then lists the entities it may be.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    candidates: tuple[str, ...]
+    alias: str
+    rule: str
+    replacement: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One rewrite: ``original`` at ``line`` (1-based), characters ``start:end`` of it."""
+
+    line: int
+    start: int
+    end: int
+    original: str
+    replacement: str
+    entity: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The rewritten text and the changes that produced it."""
+
+    text: str
+    changes: list[Change]
+
+
+class Normalizer:
+    """Rewrite entity variants to the house style of one output language.
+
+    >>> from normtk import Gazetteer
+    >>> normalizer = Normalizer(Gazetteer.load(), lang="en")
+    >>> normalizer.normalize("Talks in Kiev's suburbs").text
+    "Talks in Kyiv's suburbs"
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lang: str = "en", style: str | None = None) -> None:
+        gazetteer.check_target(lang, style)
+        self.gazetteer = gazetteer
+        self.lang = lang
+        self.style = style
+        self._index = gazetteer.index
+
+    def find(self, text: str) -> list[Mention]:
+        """Return every entity mention in ``text``, in order, without rewriting.
+
+        An ambiguous alias is resolved by the cues found on its own line.
+        """
+        mentions = []
+        for start, end, aliases in self._index.scan(text):
+            if any(a.kind == "keep" for a in aliases):
+                continue
+            written = text[start:end]
+            by_entity: dict[str, Alias] = {}
+            for alias in aliases:
+                by_entity.setdefault(alias.entity_id, alias)
+            entity_id: str | None = None
+            if len(by_entity) == 1:
+                entity_id = next(iter(by_entity))
+            else:
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                context = fold(text[line_start : line_end if line_end != -1 else len(text)])
+                entity_id = self._disambiguate(fold(written), context, by_entity)
+            if entity_id is not None:
+                alias = by_entity[entity_id]
+                replacement = self._replacement(self.gazetteer[entity_id], alias, written)
+            else:
+                # Unresolved: rewrite only if every candidate wants the same form.
+                forms = {
+                    self._replacement(self.gazetteer[a.entity_id], a, written)
+                    for a in by_entity.values()
+                }
+                replacement = forms.pop() if len(forms) == 1 else None
+                alias = next(iter(by_entity.values()))
+            mentions.append(
+                Mention(
+                    start,
+                    end,
+                    written,
+                    entity_id,
+                    tuple(by_entity),
+                    alias.text,
+                    alias.origin,
+                    replacement,
+                )
+            )
+        return mentions
+
+    def normalize(self, text: str) -> Normalized:
+        """Return ``text`` with every mention in house style, and the change log.
+
+        Change offsets are per line (lines end at ``\\n``), numbered from 1.
+        """
+        out: list[str] = []
+        changes: list[Change] = []
+        position = 0
+        line = 1
+        line_start = 0
+        for mention in self.find(text):
+            if mention.replacement is None:
+                continue
+            line += text.count("\n", position, mention.start)
+            if line > 1:
+                line_start = text.rfind("\n", 0, mention.start) + 1
+            out.append(text[position : mention.start])
+            out.append(mention.replacement)
+            changes.append(
+                Change(
+                    line,
+                    mention.start - line_start,
+                    mention.end - line_start,
+                    mention.text,
+                    mention.replacement,
+                    mention.entity_id or "|".join(mention.candidates),
+                    mention.rule,
+                )
+            )
+            position = mention.end
+        out.append(text[position:])
+        return Normalized("".join(out), changes)
+
+    def _disambiguate(self, key: str, context: str, by_entity: dict[str, Alias]) -> str | None:
+        rule = self.gazetteer.ambiguities.get(key)
+        if rule is None:
+            return None
+        cued = [
+            entity_id
+            for entity_id in by_entity
+            if any(_has_word(context, fold(cue)) for cue in rule.cues.get(entity_id, ()))
+        ]
+        if len(cued) == 1:
+            return cued[0]
+        return rule.default if rule.default in by_entity else None
+
+    def _replacement(self, entity: Entity, alias: Alias, written: str) -> str | None:
+        if alias.kind == "full":
+            given = written[: alias.given_len]
+            surname = written[len(written) - alias.surname_len :]
+            middle = written[alias.given_len : len(written) - alias.surname_len]
+            new_given = self._part_replacement(entity, "given", given)
+            new_surname = self._part_replacement(entity, "surname", surname)
+            if new_given is None and new_surname is None:
+                return None
+            return f"{new_given or given}{middle}{new_surname or surname}"
+        part: Part = "surname" if alias.kind == "surname" else "name"
+        return self._part_replacement(entity, part, written)
+
+    def _part_replacement(self, entity: Entity, part: Part, written: str) -> str | None:
+        accepted = entity.accepted(part, self.lang, self.style)
+        if any(written == shape_like(written, form) for form in accepted):
+            return None
+        return shape_like(written, entity.form(part, self.lang, self.style))
+
+
+def restore(text: str, changes: Sequence[Change]) -> str:
+    """Undo ``changes`` on normalized ``text``: the change log alone recovers the input.
+
+    >>> from normtk import Gazetteer
+    >>> result = Normalizer(Gazetteer.load()).normalize("Kiev\\nin Lugansk")
+    >>> restore(result.text, result.changes)
+    'Kiev\\nin Lugansk'
+    """
+    lines = text.split("\n")
+    by_line: dict[int, list[Change]] = {}
+    for change in changes:
+        by_line.setdefault(change.line, []).append(change)
+    for number, line_changes in by_line.items():
+        line = lines[number - 1]
+        pieces = []
+        position = 0  # in the original line
+        shift = 0  # normalized offset minus original offset
+        for change in sorted(line_changes, key=lambda c: c.start):
+            pieces.append(line[position + shift : change.start + shift])
+            pieces.append(change.original)
+            shift += len(change.replacement) - (change.end - change.start)
+            position = change.end
+        pieces.append(line[position + shift :])
+        lines[number - 1] = "".join(pieces)
+    return "\n".join(lines)
+
+
+def _has_word(folded_text: str, folded_word: str) -> bool:
+    start = folded_text.find(folded_word)
+    while start != -1:
+        if at_boundaries(folded_text, start, start + len(folded_word)):
+            return True
+        start = folded_text.find(folded_word, start + 1)
+    return False
+
+
+def normalize_stream(
+    normalizer: Normalizer, lines: Iterable[str], chunk_chars: int = 1 << 16
+) -> Iterator[Normalized]:
+    """Normalize a stream of lines (each ending in ``\\n`` but maybe the last) in chunks.
+
+    Yields one :class:`Normalized` per chunk of whole lines, its changes numbered
+    by line in the whole stream. Memory stays bounded by ``chunk_chars`` plus
+    the longest line.
+    """
+    first_line = 1
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        chunk.append(line)
+        size += len(line)
+        if size >= chunk_chars:
+            yield _normalize_chunk(normalizer, chunk, first_line)
+            first_line += len(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield _normalize_chunk(normalizer, chunk, first_line)
+
+
+def _normalize_chunk(normalizer: Normalizer, chunk: list[str], first_line: int) -> Normalized:
+    result = normalizer.normalize("".join(chunk))
+    if first_line == 1:
+        return result
+    return Normalized(
+        result.text,
+        [replace(change, line=change.line + first_line - 1) for change in result.changes],
+    )

@@ -1,0 +1,90 @@
+"""Text primitives shared by matching and rewriting.
+
+Offsets are always offsets into the original text: :func:`fold` returns a key
+of exactly the same length, so a match in the key is a match in the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Characters whose decomposition does not reveal the base letter, and
+# punctuation that writers use interchangeably inside names.
+_EXTRA_FOLDS = {
+    "ı": "i",  # Turkish dotless i
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ħ": "h",
+    "\u2019": "'",  # right single quotation mark
+    "\u2018": "'",
+    "\u02bc": "'",  # modifier letter apostrophe (Ukrainian)
+    "\u02b9": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+}
+
+
+def _fold_char(char: str) -> str:
+    if char in _EXTRA_FOLDS:
+        return _EXTRA_FOLDS[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+class _FoldTable(dict[int, str]):
+    """A str.translate table that computes each character's fold on first use."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Return a case- and diacritic-insensitive key of the same length as ``text``.
+
+    >>> fold("Çavuşoğlu İstanbul")
+    'cavusoglu istanbul'
+    >>> len(fold("İİİ")) == 3
+    True
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+def is_word_char(char: str) -> bool:
+    """Tell whether ``char`` continues a word in any script (letters, digits, marks)."""
+    return char.isalnum() or unicodedata.category(char) in {"Mn", "Mc"}
+
+
+def at_boundaries(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` is not glued to a word on either side."""
+    if start > 0 and is_word_char(text[start - 1]):
+        return False
+    return not (end < len(text) and is_word_char(text[end]))
+
+
+def is_all_caps(text: str) -> bool:
+    """Tell whether ``text`` has two or more letters, all of them upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def shape_like(written: str, form: str) -> str:
+    """Return ``form`` in the letter case shape of ``written`` (``KIEV`` → ``KYIV``)."""
+    return form.upper() if is_all_caps(written) else form
