@@ -226,6 +226,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             },
             keep=tuple(item.get("keep", ())),
             sources=tuple(item["sources"]),
+            surname_alone=item.get("surname_alone", True),
             file=str(file),
             line=item.line,
         )

@@ -64,6 +64,7 @@ class Entity:
     variants: Mapping[Part, tuple[str, ...]]
     keep: tuple[str, ...]
     sources: tuple[str, ...]
+    surname_alone: bool = True
     file: str = ""
     line: int = 0
 
@@ -124,7 +125,7 @@ class Entity:
                             len(surname),
                         )
                     )
-            for surname, origin in surnames:
+            for surname, origin in surnames if self.surname_alone else ():
                 yield from once(Alias(surname, self.id, "surname", f"surname={origin}"))
         else:
             for name, origin in _part_forms(self, "name"):
