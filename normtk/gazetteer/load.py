@@ -227,6 +227,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             keep=tuple(item.get("keep", ())),
             sources=tuple(item["sources"]),
             surname_alone=item.get("surname_alone", True),
+            variant_origin=doc.get("origin", "variant"),
             file=str(file),
             line=item.line,
         )

@@ -65,6 +65,7 @@ class Entity:
     keep: tuple[str, ...]
     sources: tuple[str, ...]
     surname_alone: bool = True
+    variant_origin: str = "variant"
     file: str = ""
     line: int = 0
 
@@ -140,7 +141,7 @@ def _part_forms(entity: Entity, part: Part) -> list[tuple[str, str]]:
     A person's native name is split at its last space: given names, then surname.
     """
     pairs = [(form, f"form:{key}") for key, form in entity.forms[part].items()]
-    pairs += [(variant, "variant") for variant in entity.variants.get(part, ())]
+    pairs += [(variant, entity.variant_origin) for variant in entity.variants.get(part, ())]
     for lang, native in entity.native.items():
         given, _, surname = native.rpartition(" ")
         written = {"name": native, "given": given, "surname": surname}[part]
