@@ -1,0 +1,155 @@
+"""The `normtk normalize` command: streams, files, errors that name the problem."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli
+
+
+def test_stdin_to_stdout_keeps_lines_and_missing_final_newline() -> None:
+    text = "Kiev\n\nLugansk\r\nno names here\nlast Kiev"
+    result = run_cli("normalize", "--lang", "en", "-", input=text.encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == "Kyiv\n\nLuhansk\r\nno names here\nlast Kyiv"
+
+
+def test_several_files_to_output_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kiev\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Lugansk\n", encoding="utf-8")
+    result = run_cli(
+        "normalize", "a.txt", "b.txt", "-o", "out.txt", "--changes", "c.jsonl", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.txt").read_text("utf-8") == "Kyiv\nLuhansk\n"
+    changes = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text("utf-8").splitlines()]
+    assert [(c["file"], c["line"], c["original"]) for c in changes] == [
+        ("a.txt", 1, "Kiev"),
+        ("b.txt", 1, "Lugansk"),
+    ]
+
+
+def test_line_numbers_across_chunks(tmp_path: Path) -> None:
+    # Far more than one streaming chunk: numbering must continue across chunks.
+    lines = ["filler line without names " * 20 + "\n"] * 5000 + ["Kiev at the end\n"]
+    (tmp_path / "big.txt").write_text("".join(lines), encoding="utf-8")
+    result = run_cli("normalize", "big.txt", "--changes", "c.jsonl", cwd=tmp_path)
+    assert result.returncode == 0
+    (change,) = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert change["line"] == 5001
+    assert result.stdout.decode().endswith("Kyiv at the end\n")
+
+
+def test_in_place_rewrites_atomically(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Kiev\n", encoding="utf-8")
+    story.chmod(0o640)
+    result = run_cli("normalize", "--in-place", str(story))
+    assert result.returncode == 0
+    assert result.stdout == b""
+    assert story.read_text("utf-8") == "Kyiv\n"
+    assert story.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+
+
+def test_in_place_failure_leaves_file_untouched(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    original = b"Kiev\nbad \xff byte\n"
+    story.write_bytes(original)
+    result = run_cli("normalize", "--in-place", str(story))
+    assert result.returncode == 2
+    assert story.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+
+
+def test_invalid_utf8_names_file_line_and_byte(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"Kiev ok\nsecond \xc3\x28 line\n")
+    result = run_cli("normalize", "bad.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "normtk: error: bad.txt:2: invalid UTF-8 at byte 15 (byte 0xc3); "
+        "use --errors replace to substitute U+FFFD\n"
+    )
+
+
+def test_errors_replace(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"Kiev \xff\n")
+    result = run_cli("normalize", "--errors", "replace", "bad.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.decode() == "Kyiv \ufffd\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["normalize", "missing.txt"], "normtk: error: missing.txt: no such file\n"),
+        (["normalize", "."], "normtk: error: .: is a directory, not a file\n"),
+        (
+            ["normalize", "--lang", "xx", "-"],
+            "normtk: error: unknown language 'xx'; known languages: de, en, es, fr\n",
+        ),
+        (
+            ["normalize", "--style", "bbc", "-"],
+            (
+                "normtk: error: unknown style 'bbc' for en; known styles: ap, guardian, nyt, "
+                "reuters, un\n"
+            ),
+        ),
+        (
+            ["normalize", "--in-place", "-"],
+            (
+                "normtk: error: --in-place rewrites named files; it cannot be combined with -o "
+                "or stdin\n"
+            ),
+        ),
+    ],
+)
+def test_user_mistakes_get_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*args, cwd=tmp_path, input=b"")
+    assert result.returncode == 2
+    assert result.stderr.decode() == message
+
+
+def test_empty_input_gives_empty_output() -> None:
+    result = run_cli("normalize", "-", input=b"")
+    assert result.returncode == 0
+    assert result.stdout == b""
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("Kiev line\n" * 200_000, encoding="utf-8")
+    command = f"{sys.executable} -m normtk normalize big.txt | head -n 1"
+    result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, check=False)
+    assert result.stdout == b"Kyiv line\n"
+    assert result.stderr == b""
+
+
+HEAVY = ["sacrebleu", "rapidfuzz", "argostranslate", "ctranslate2", "dask", "torch", "jsonschema"]
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from normtk.cli import app; from typer.testing import CliRunner; "
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output; "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert result.stdout.decode().strip() == ""
+
+
+def test_every_command_has_help_and_is_in_readme() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    for command in [
+        "normalize",
+        "gazetteer validate",
+        "gazetteer stats",
+        "gazetteer lookup",
+        "gazetteer styles",
+    ]:
+        result = run_cli(*command.split(), "--help")
+        assert result.returncode == 0
+        assert f"normtk {command}" in readme, command

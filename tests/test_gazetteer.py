@@ -1,0 +1,139 @@
+"""Gazetteer loading, validation messages, user directories, lookup, stats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA, run_cli
+
+from normtk import Gazetteer, Normalizer
+from normtk.errors import GazetteerError
+
+BROKEN = DATA / "broken"
+
+# Written by hand from the fixture: one line per deliberate problem.
+EXPECTED_PROBLEMS = """\
+{d}/entities.yaml:8: no-sources: entry: 'sources' is a required property
+{d}/entities.yaml:12: Bad_Id: id: 'Bad_Id' does not match '^[a-z0-9][a-z0-9-]*$'
+{d}/entities.yaml:13: Bad_Id: type: 'planet' is not one of ['country', 'region', 'city', 'town', \
+'village', 'place', 'river', 'landmark', 'person', 'organization', 'media', 'event']
+{d}/entities.yaml:17: good-town: duplicate id (first defined at {d}/entities.yaml:3)
+{d}/entities.yaml:22: missing-german: name: no form for declared language 'de'
+{d}/entities.yaml:27: odd-style: name: unknown style 'en/tabloid' (styles of en: house)
+{d}/entities.yaml:32: copycat: alias 'Goodtown' is also claimed by good-town and no 'ambiguous' \
+rule resolves it
+{d}/entities.yaml:38: lonely-keep: keep phrase 'Somewhere Else' contains no name of this entity
+{d}/unparsable.yaml:5: -: invalid YAML: did not find expected ',' or '}}'
+"""
+
+
+def test_validate_broken_fixture_prints_file_line_messages() -> None:
+    result = run_cli("gazetteer", "validate", "--no-bundled", "broken", cwd=DATA)
+    assert result.returncode == 1
+    assert result.stdout.decode() == EXPECTED_PROBLEMS.format(d="broken")
+    assert result.stderr.decode() == "9 problems\n"
+
+
+def test_validate_json() -> None:
+    result = run_cli("gazetteer", "validate", "--no-bundled", str(BROKEN), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert len(report["problems"]) == 9
+
+
+def test_load_raises_with_every_problem() -> None:
+    with pytest.raises(GazetteerError) as info:
+        Gazetteer.load([BROKEN], bundled=False)
+    assert len(info.value.problems) == 9
+    assert str(info.value).startswith("9 problems in gazetteer data:\n")
+
+
+def test_bundled_gazetteer_is_valid() -> None:
+    result = run_cli("gazetteer", "validate")
+    assert result.returncode == 0, result.stdout.decode()
+    assert result.stdout == b""
+
+
+def _user_dir(tmp_path: Path) -> Path:
+    (tmp_path / "desk.yaml").write_text(
+        """\
+entities:
+  - id: bakhmut-test
+    type: town
+    country: UA
+    name: {en: Bakhmutova, es: Bakhmutova, de: Bachmutowa, fr: Bakhmoutova}
+    variants: [Artemovskaya]
+    sources: [desk list]
+""",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_user_directory_on_top_of_bundled(tmp_path: Path) -> None:
+    gaz = Gazetteer.load([_user_dir(tmp_path)])
+    assert "kyiv" in gaz.entities
+    assert "bakhmut-test" in gaz.entities
+    out = Normalizer(gaz, "en").normalize("Artemovskaya and Kiev").text
+    assert out == "Bakhmutova and Kyiv"
+
+
+def test_user_directory_from_environment_and_option(tmp_path: Path) -> None:
+    user = _user_dir(tmp_path)
+    text = b"Artemovskaya and Kiev\n"
+    by_env = run_cli(
+        "normalize", "--lang", "en", input=text, env={"NORMTK_GAZETTEER_PATH": str(user)}
+    )
+    by_option = run_cli("normalize", "--lang", "en", "--gazetteer", str(user), input=text)
+    without = run_cli("normalize", "--lang", "en", input=text)
+    assert by_env.stdout == by_option.stdout == b"Bakhmutova and Kyiv\n"
+    assert without.stdout == b"Artemovskaya and Kyiv\n"
+
+
+def test_user_directory_clashing_with_bundled_id(tmp_path: Path) -> None:
+    (tmp_path / "clash.yaml").write_text(
+        "entities:\n  - id: kyiv\n    type: city\n"
+        "    name: {en: Kyiv, es: Kiev, de: Kiew, fr: Kiev}\n    sources: [x]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("normalize", "--gazetteer", str(tmp_path), input=b"Kiev\n")
+    assert result.returncode == 1
+    message = result.stderr.decode()
+    assert f"{tmp_path}/clash.yaml:2: kyiv: duplicate id (first defined at " in message
+    assert "Traceback" not in message
+
+
+def test_lookup_any_spelling() -> None:
+    result = run_cli("gazetteer", "lookup", "KIEW", "--format", "json")
+    assert result.returncode == 0
+    (record,) = json.loads(result.stdout)
+    assert record["id"] == "kyiv"
+    assert record["matched_as"] == "name:form:de"
+    origins = {a["text"]: a["origin"] for a in record["aliases"]}
+    assert origins["Kyiv"] == "form:en"
+    assert origins["Kijów"] == "variant"
+    assert origins["Київ"] == "native:uk"
+
+
+def test_lookup_unknown_name_exits_1() -> None:
+    result = run_cli("gazetteer", "lookup", "Atlantis")
+    assert result.returncode == 1
+    assert result.stderr.decode() == "no entity known as 'Atlantis'\n"
+
+
+def test_stats_counts_match_the_data(gazetteer: Gazetteer) -> None:
+    result = run_cli("gazetteer", "stats", "--format", "json")
+    counts = json.loads(result.stdout)
+    assert counts["entities"]["total"] == len(gazetteer.entities)
+    assert sum(counts["by_type"].values()) == len(gazetteer.entities)
+    assert counts["by_type"]["person"] == sum(e.is_person for e in gazetteer)
+
+
+def test_styles_lists_languages_and_styles() -> None:
+    result = run_cli("gazetteer", "styles", "--format", "json")
+    rows = json.loads(result.stdout)
+    pairs = {(r["lang"], r["style"]) for r in rows}
+    assert {("en", "(default)"), ("en", "ap"), ("en", "reuters"), ("de", "(default)")} <= pairs

@@ -1,0 +1,152 @@
+"""Unit tests of matching and rewriting: boundaries, case, diacritics, persons, keep-phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from normtk import Gazetteer, Normalizer
+from normtk.errors import UsageError
+
+
+def norm(normalizer: Normalizer, text: str) -> str:
+    return normalizer.normalize(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # case shapes
+        ("Kiev", "Kyiv"),
+        ("KIEV", "KYIV"),
+        ("KIEV-BASED", "KYIV-BASED"),
+        ("kiev", "kiev"),  # a lower-case alias is not a name
+        # possessives, hyphens, quotes and punctuation are kept
+        ("Kiev's mayor", "Kyiv's mayor"),
+        ("Kiev’s mayor", "Kyiv’s mayor"),
+        ("a Kiev-based firm", "a Kyiv-based firm"),
+        ("“Kiev”, (Lugansk).", "“Kyiv”, (Luhansk)."),
+        ("Kiev—Lugansk", "Kyiv—Luhansk"),
+        # word boundaries in any script
+        ("Kievan Rus", "Kievan Rus"),
+        ("Kiev2", "Kiev2"),
+        ("Lugansk's", "Luhansk's"),
+        # other languages' forms in English copy
+        ("Kiew und Moskau", "Kyiv und Moscow"),
+        ("Charkiw", "Kharkiv"),
+        # keep-phrases
+        ("the chicken Kiev was cold", "the chicken Kiev was cold"),
+        ("Chicken Kiev", "Chicken Kiev"),
+        ("Dynamo Kiev won in Kiev", "Dynamo Kiev won in Kyiv"),
+        ("Odessa, Texas and Odessa", "Odessa, Texas and Odesa"),
+        # persons: full names, surnames alone, titles; given names alone untouched
+        ("Dimitro Kuleba", "Dmytro Kuleba"),
+        ("Dmitry Kuleba", "Dmytro Kuleba"),
+        ("Kuleba's aide", "Kuleba's aide"),
+        ("Mr Kuleba", "Mr Kuleba"),
+        ("DIMITRO KULEBA", "DMYTRO KULEBA"),
+        ("Dimitro said", "Dimitro said"),
+        ("Dmitri Peskov", "Dmitri Peskov"),  # the NYT's form: in some house style
+        ("Dmitriy Peskov", "Dmitry Peskov"),
+        ("Mevlüt Çavusoglu", "Mevlüt Çavuşoğlu"),
+        ("ÇAVUSOGLU", "ÇAVUŞOĞLU"),
+        ("Cavusoglu", "Cavusoglu"),  # NYT style drops Turkish letters
+        ("Zelensky, Zelenskiy, Zelenskyy", "Zelensky, Zelenskiy, Zelenskyy"),
+        ("Zelenskij", "Zelenskyy"),
+        ("Vladimir Zelensky", "Volodymyr Zelensky"),
+        ("Vladimir Putin", "Vladimir Putin"),
+    ],
+)
+def test_english_default(en: Normalizer, text: str, expected: str) -> None:
+    assert norm(en, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("style", "text", "expected"),
+    [
+        ("ap", "Zelensky and Zelenskiy", "Zelenskyy and Zelenskyy"),
+        ("reuters", "Zelensky and Zelenskyy", "Zelenskiy and Zelenskiy"),
+        ("nyt", "Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("nyt", "Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"),
+        ("reuters", "Sergey Lavrov", "Sergei Lavrov"),
+        ("ap", "Sergei Lavrov", "Sergey Lavrov"),
+        ("guardian", "NATO", "NATO"),  # all caps stays all caps
+        ("guardian", "Nato allies", "Nato allies"),
+        ("ap", "Nato allies", "NATO allies"),
+        ("un", "Turkey", "Türkiye"),
+    ],
+)
+def test_english_styles(gazetteer: Gazetteer, style: str, text: str, expected: str) -> None:
+    assert norm(Normalizer(gazetteer, "en", style), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Kyiv and Kharkiv", "Kiew and Charkiw"),
+        ("de", "Zelenskyy", "Selenskyj"),
+        ("fr", "Putin", "Poutine"),
+        ("fr", "Lugansk", "Louhansk"),
+        ("es", "Kyiv", "Kiev"),
+        ("es", "Lviv", "Leópolis"),
+    ],
+)
+def test_other_languages(gazetteer: Gazetteer, lang: str, text: str, expected: str) -> None:
+    assert norm(Normalizer(gazetteer, lang), text) == expected
+
+
+def test_cyrillic_boundaries(en: Normalizer) -> None:
+    # "Луганск" is a name; inside "Луганском" it is part of another word form.
+    assert [m.entity_id for m in en.find("в Луганск")] == ["luhansk"]
+    assert en.find("под Луганском") == []
+    assert en.find("Луганськом") == []
+
+
+def test_turkish_dotted_capital_i_keeps_offsets(gazetteer: Gazetteer) -> None:
+    # "İ".lower() is two characters; offsets must still point into the original.
+    text = "İİİ İstanbul İİ Kiev İ"
+    result = Normalizer(gazetteer, "en").normalize(text)
+    assert result.text == "İİİ İstanbul İİ Kyiv İ"
+    (change,) = result.changes
+    assert text[change.start : change.end] == "Kiev"
+
+
+def test_ambiguity_resolved_by_cue_or_left_alone(gazetteer: Gazetteer) -> None:
+    de = Normalizer(gazetteer, "de")
+    assert norm(de, "Georgia and Tbilisi") == "Georgien and Tbilisi"
+    assert norm(de, "Georgia, near Atlanta") == "Georgia, near Atlanta"
+    # no cue: ambiguous, and the candidates disagree in German → untouched
+    assert norm(de, "Georgia") == "Georgia"
+    (mention,) = de.find("Georgia")
+    assert mention.entity_id is None
+    assert set(mention.candidates) == {"georgia", "georgia-us"}
+    # in English both candidates are written "Georgia": nothing to decide
+    assert Normalizer(gazetteer, "en").find("Georgia")[0].replacement is None
+
+
+def test_mentions_carry_entity_and_style(en: Normalizer) -> None:
+    mentions = en.find("Zelensky met Kiev's mayor")
+    assert [(m.text, m.entity_id, m.replacement) for m in mentions] == [
+        ("Zelensky", "volodymyr-zelenskyy", None),
+        ("Kiev", "kyiv", "Kyiv"),
+    ]
+
+
+def test_change_offsets_are_per_line(en: Normalizer) -> None:
+    result = en.normalize("Kiev\nin Kiev and Lugansk\n")
+    assert [(c.line, c.start, c.end) for c in result.changes] == [(1, 0, 4), (2, 3, 7), (2, 12, 19)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "style", "message"),
+    [
+        ("xx", None, "unknown language 'xx'; known languages: de, en, es, fr"),
+        ("en", "bbc", "unknown style 'bbc' for en; known styles: ap, guardian, nyt, reuters, un"),
+        ("de", "ap", "unknown style 'ap' for de; known styles: none"),
+    ],
+)
+def test_unknown_target_lists_known(
+    gazetteer: Gazetteer, lang: str, style: str | None, message: str
+) -> None:
+    with pytest.raises(UsageError) as info:
+        Normalizer(gazetteer, lang, style)
+    assert str(info.value) == message

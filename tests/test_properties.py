@@ -1,0 +1,65 @@
+"""Invariants for any text: lossless change log, idempotence, exact offsets, no crash."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normtk import Gazetteer, Normalizer, restore
+from normtk.text import fold
+
+_GAZETTEER = Gazetteer.load()
+_NORMALIZERS = [
+    Normalizer(_GAZETTEER, lang, style)
+    for lang, style in [("en", None), ("en", "ap"), ("en", "nyt"), ("de", None), ("fr", None)]
+]
+_ALIASES = sorted({alias.text for alias in _GAZETTEER.aliases()})
+
+# Text built around real aliases, in all the shapes they are met in, glued
+# with arbitrary Unicode so boundaries, case and offsets get exercised.
+_alias_shapes = st.sampled_from(_ALIASES).flatmap(
+    lambda a: st.sampled_from([a, a.upper(), a.lower(), a + "'s", a + "-based", "«" + a + "»"])
+)
+_glue = st.text(max_size=6) | st.sampled_from([" ", ", ", "\n", " İ ", "’", "-", "о"])
+texts = st.lists(_alias_shapes | _glue, max_size=12).map("".join) | st.text()
+normalizers = st.sampled_from(_NORMALIZERS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(normalizers, texts)
+def test_change_log_restores_input(normalizer: Normalizer, text: str) -> None:
+    result = normalizer.normalize(text)
+    assert restore(result.text, result.changes) == text
+
+
+@settings(max_examples=400, deadline=None)
+@given(normalizers, texts)
+def test_idempotent(normalizer: Normalizer, text: str) -> None:
+    once = normalizer.normalize(text).text
+    twice = normalizer.normalize(once)
+    assert twice.text == once
+    assert twice.changes == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(normalizers, texts)
+def test_only_reported_spans_change(normalizer: Normalizer, text: str) -> None:
+    result = normalizer.normalize(text)
+    lines = text.split("\n")
+    for change in result.changes:
+        assert lines[change.line - 1][change.start : change.end] == change.original
+        assert change.original != change.replacement
+    assert result.text.count("\n") == text.count("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(normalizers, texts)
+def test_mentions_point_into_text(normalizer: Normalizer, text: str) -> None:
+    for mention in normalizer.find(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.entity_id is not None or len(mention.candidates) > 1
+
+
+@given(st.text())
+def test_fold_keeps_length(text: str) -> None:
+    assert len(fold(text)) == len(text)
