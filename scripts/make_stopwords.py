@@ -1,0 +1,96 @@
+"""Make gazetteers/stopwords/{en,es,de,fr}.txt: the most frequent ordinary words per language.
+
+Source: the ``wordfreq`` package, version 3.1.1 (``pip install wordfreq==3.1.1``),
+``wordfreq.top_n_list(lang, 20000)``; its word lists are CC-BY-SA 4.0.
+
+Rules, applied in wordfreq's frequency order (most frequent first):
+
+1. keep only words made of letters, optionally joined by one apostrophe or hyphen
+   ("aujourd'hui", "e-mail"); numbers, "u.s", "1st", symbols and emoji go;
+2. drop every word that is, ignoring case and diacritics, a name form of an entity
+   in the bundled gazetteer (its forms in every language and style, its curated
+   variants, its native names, a person's given names and surnames), so that
+   "ukraine", "kiev", "putin" or "moscow" are not "ordinary words". Variants of
+   imported files (``origin: geonames``) do not count: those are what the lists
+   filter, and counting them would make the lists depend on themselves.
+
+Usage (from the root of the repository)::
+
+    python scripts/make_stopwords.py            # writes gazetteers/stopwords/*.txt
+    python scripts/make_stopwords.py --check    # exit 1 if the files differ
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import wordfreq
+
+from normtk.gazetteer.load import read, search_path
+from normtk.gazetteer.model import Entity
+from normtk.text import fold
+
+WORDFREQ_VERSION = "3.1.1"
+LANGS = ("en", "es", "de", "fr")
+SIZE = 20_000
+OUT = Path(__file__).resolve().parents[1] / "gazetteers" / "stopwords"
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def name_forms(entity: Entity) -> set[str]:
+    """Return the folded name forms of ``entity`` that a common word must not be."""
+    texts: set[str] = set(entity.native.values())
+    for native in entity.native.values():
+        texts.update(native.split())
+    for part, forms in entity.forms.items():
+        texts.update(forms.values())
+        if entity.variant_origin == "variant":
+            texts.update(entity.variants.get(part, ()))
+    return {fold(text) for text in texts}
+
+
+def build(lang: str, names: set[str]) -> list[str]:
+    """Return the common words of ``lang`` after the two rules of the module docstring."""
+    words = []
+    for word in wordfreq.top_n_list(lang, SIZE):
+        if WORD.fullmatch(word) and fold(word) not in names:
+            words.append(word)
+    return words
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args()
+    found = version("wordfreq")
+    if found != WORDFREQ_VERSION:
+        sys.stderr.write(f"need wordfreq=={WORDFREQ_VERSION}, found {found}\n")
+        return 2
+    data = read(search_path())
+    if data.problems:
+        sys.stderr.write("\n".join(data.problems) + "\n")
+        return 1
+    names: set[str] = set()
+    for entity in data.entities.values():
+        names |= name_forms(entity)
+    OUT.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for lang in LANGS:
+        text = "".join(f"{word}\n" for word in build(lang, names))
+        path = OUT / f"{lang}.txt"
+        if args.check:
+            if not path.is_file() or path.read_text("utf-8") != text:
+                sys.stderr.write(f"{path} is out of date\n")
+                status = 1
+        else:
+            path.write_text(text, "utf-8")
+            sys.stderr.write(f"{path}: {text.count(chr(10))} words\n")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
