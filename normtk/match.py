@@ -1,9 +1,14 @@
 """The compiled alias index: one automaton over every alias, leftmost-longest.
 
-Text is folded (case and diacritics) to a key of the same length, so offsets
-found in the key are offsets in the original text. A candidate is kept only if
-it stands alone as a word in any script and its case fits the alias: "Луганск"
-does not match inside "Луганском", and "turkey" is not "Turkey".
+Text is turned into a key of the same length (:func:`normtk.text.match_key`:
+case and diacritics folded, everything outside words made a space), so
+offsets found in the key are offsets in the original text. Every pattern is
+an alias with a space on each side and the key is scanned with a space on
+each side, so the automaton reports only whole words, in any script:
+"Луганск" does not match inside "Луганском". Overlapping matches come back
+(neighbours share the space between them) and the leftmost-longest ones are
+kept. An alias written with a capital needs a capital in the text ("turkey"
+is not "Turkey").
 """
 
 from __future__ import annotations
@@ -13,35 +18,48 @@ from collections.abc import Iterable, Iterator
 import ahocorasick_rs
 
 from normtk.gazetteer.model import Alias
-from normtk.text import at_boundaries, fold
+from normtk.text import match_key
 
 
 class AliasIndex:
-    """Find alias occurrences in text; each match carries every alias folded to that key."""
+    """Find alias occurrences in text; each match carries every alias with that key."""
 
     def __init__(self, aliases: Iterable[Alias]) -> None:
         groups: dict[str, list[Alias]] = {}
         for alias in aliases:
-            groups.setdefault(fold(alias.text), []).append(alias)
+            key = match_key(alias.text).strip()
+            if key:
+                groups.setdefault(f" {key} ", []).append(alias)
         self.keys = list(groups)
         self.entries = [tuple(groups[key]) for key in self.keys]
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
+        # The aliases of each key that also fit text written without a capital.
+        self._uncapitalized = [
+            tuple(a for a in entries if not a.text[0].isupper()) for entries in self.entries
+        ]
+        self._automaton = ahocorasick_rs.AhoCorasick(self.keys)
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def scan(self, text: str) -> Iterator[tuple[int, int, tuple[Alias, ...]]]:
-        """Yield ``(start, end, aliases)`` for each match that stands as a word in ``text``."""
-        for index, start, end in self._automaton.find_matches_as_indexes(fold(text)):
-            if not at_boundaries(text, start, end):
-                continue
-            fitting = tuple(a for a in self.entries[index] if _case_fits(text[start:end], a.text))
-            if fitting:
-                yield start, end, fitting
+        """Yield ``(start, end, aliases)`` for each leftmost-longest whole-word match.
+
+        The same ``aliases`` tuple object comes back for the same key and case,
+        so callers may cache decisions by its identity.
+        """
+        found = self._automaton.find_matches_as_indexes(f" {match_key(text)} ", overlapping=True)
+        # In the padded key a match [s, e) holds the word at text[s : e - 2].
+        found.sort(key=_by_start_then_longest)
+        entries = self.entries
+        uncapitalized = self._uncapitalized
+        taken = 0
+        for number, start, end in found:
+            if start >= taken:
+                fitting = entries[number] if text[start].isupper() else uncapitalized[number]
+                if fitting:
+                    taken = end - 2
+                    yield start, taken, fitting
 
 
-def _case_fits(written: str, alias: str) -> bool:
-    """Tell whether a capitalised alias is written capitalised (names, not common words)."""
-    return not alias[:1].isupper() or written[:1].isupper()
+def _by_start_then_longest(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]

@@ -10,6 +10,10 @@ from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Entity, Part
 from normtk.text import at_boundaries, fold, shape_like
 
+_Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
+_KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase: not a mention
+_CACHE_SIZE = 1 << 16
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -71,24 +75,44 @@ class Normalizer:
         self.lang = lang
         self.style = style
         self._index = gazetteer.index
+        self._decisions: dict[tuple[int, str], _Decision] = {}
 
     def find(self, text: str) -> list[Mention]:
         """Return every entity mention in ``text``, in order, without rewriting.
 
         An ambiguous alias is resolved by the cues found on its own line.
         """
-        mentions = []
+        return [
+            Mention(start, end, text[start:end], *decision)
+            for start, end, decision in self._decisions_in(text)
+        ]
+
+    def _decisions_in(self, text: str) -> Iterator[tuple[int, int, _Decision]]:
+        decisions = self._decisions
         for start, end, aliases in self._index.scan(text):
-            if any(a.kind == "keep" for a in aliases):
-                continue
             written = text[start:end]
+            decision = decisions.get((id(aliases), written))
+            if decision is None:
+                decision = self._decide(aliases, written, text, start, end)
+            if decision is not _KEEP:
+                yield start, end, decision
+
+    def _decide(
+        self, aliases: tuple[Alias, ...], written: str, text: str, start: int, end: int
+    ) -> _Decision:
+        """Decide entity and replacement for one match; cache it if context plays no part."""
+        cacheable = True
+        if any(a.kind == "keep" for a in aliases):
+            decision: _Decision = _KEEP
+        else:
             by_entity: dict[str, Alias] = {}
             for alias in aliases:
                 by_entity.setdefault(alias.entity_id, alias)
             entity_id: str | None = None
             if len(by_entity) == 1:
                 entity_id = next(iter(by_entity))
-            else:
+            elif fold(written) in self.gazetteer.ambiguities:
+                cacheable = False
                 line_start = text.rfind("\n", 0, start) + 1
                 line_end = text.find("\n", end)
                 context = fold(text[line_start : line_end if line_end != -1 else len(text)])
@@ -104,19 +128,12 @@ class Normalizer:
                 }
                 replacement = forms.pop() if len(forms) == 1 else None
                 alias = next(iter(by_entity.values()))
-            mentions.append(
-                Mention(
-                    start,
-                    end,
-                    written,
-                    entity_id,
-                    tuple(by_entity),
-                    alias.text,
-                    alias.origin,
-                    replacement,
-                )
-            )
-        return mentions
+            decision = (entity_id, tuple(by_entity), alias.text, alias.origin, replacement)
+        if cacheable:
+            if len(self._decisions) >= _CACHE_SIZE:
+                self._decisions.clear()
+            self._decisions[(id(aliases), written)] = decision
+        return decision
 
     def normalize(self, text: str) -> Normalized:
         """Return ``text`` with every mention in house style, and the change log.
@@ -128,26 +145,25 @@ class Normalizer:
         position = 0
         line = 1
         line_start = 0
-        for mention in self.find(text):
-            if mention.replacement is None:
+        for start, end, (entity_id, candidates, _, rule, replacement) in self._decisions_in(text):
+            if replacement is None:
                 continue
-            line += text.count("\n", position, mention.start)
-            if line > 1:
-                line_start = text.rfind("\n", 0, mention.start) + 1
-            out.append(text[position : mention.start])
-            out.append(mention.replacement)
+            newlines = text.count("\n", position, start)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", 0, start) + 1
+            out.append(text[position:start])
+            out.append(replacement)
+            entity = entity_id or "|".join(candidates)
+            original = text[start:end]
             changes.append(
                 Change(
-                    line,
-                    mention.start - line_start,
-                    mention.end - line_start,
-                    mention.text,
-                    mention.replacement,
-                    mention.entity_id or "|".join(mention.candidates),
-                    mention.rule,
+                    line, start - line_start, end - line_start, original, replacement, entity, rule
                 )
             )
-            position = mention.end
+            position = end
+        if not changes:
+            return Normalized(text, changes)
         out.append(text[position:])
         return Normalized("".join(out), changes)
 

@@ -42,16 +42,25 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
-class _FoldTable(dict[int, str]):
-    """A str.translate table that computes each character's fold on first use."""
+class _Table(dict[int, str]):
+    """A str.translate table that computes each character's image on first use."""
+
+    def __init__(self, words_only: bool) -> None:
+        super().__init__()
+        self.words_only = words_only
 
     def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
+        char = chr(code)
+        image = _fold_char(char) if not self.words_only or is_word_char(char) else " "
+        self[code] = image
+        return image
 
 
-_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE = _Table(words_only=False)
+_KEY_TABLE = _Table(words_only=True)
+_ASCII_KEY = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
 
 
 def fold(text: str) -> str:
@@ -65,6 +74,20 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.translate(_FOLD_TABLE)
+
+
+def match_key(text: str) -> str:
+    """Return :func:`fold` of ``text`` with every character outside a word made a space.
+
+    Same length as ``text``. In this key a word starts after a space and ends
+    before one, in any script, so matching needs no per-character checks.
+
+    >>> match_key("Kiev's «Луганськ»")
+    'kiev s  луганськ '
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_KEY).decode("ascii")
+    return text.translate(_KEY_TABLE)
 
 
 def is_word_char(char: str) -> bool:
