@@ -26,8 +26,9 @@ from normtk.cli import gazetteer as _gazetteer  # noqa: E402
 from normtk.cli import normalize as _normalize  # noqa: E402
 from normtk.cli import models as _models  # noqa: E402
 from normtk.cli import translate as _translate  # noqa: E402
+from normtk.cli import score as _score  # noqa: E402
 
-_COMMANDS = (_gazetteer, _normalize, _models, _translate)
+_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score)
 
 
 def main() -> None:
