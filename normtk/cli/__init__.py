@@ -23,12 +23,13 @@ app = typer.Typer(
 
 # Registration happens on import; these modules import nothing heavy at top level.
 from normtk.cli import gazetteer as _gazetteer  # noqa: E402
+from normtk.cli import geonames as _geonames  # noqa: E402
 from normtk.cli import normalize as _normalize  # noqa: E402
 from normtk.cli import models as _models  # noqa: E402
 from normtk.cli import translate as _translate  # noqa: E402
 from normtk.cli import score as _score  # noqa: E402
 
-_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score)
+_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score, _geonames)
 
 
 def main() -> None:
