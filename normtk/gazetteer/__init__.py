@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from normtk.errors import GazetteerError, UsageError
-from normtk.gazetteer.load import Ambiguity, read, search_path
+from normtk.gazetteer.load import Ambiguity, content_digest, read, search_path
 from normtk.gazetteer.model import Alias, Entity, Language, Style
 from normtk.text import fold
 
 if TYPE_CHECKING:
+    from normtk.gazetteer.variants import Generated
     from normtk.match import AliasIndex
 
 __all__ = ["Alias", "Ambiguity", "Entity", "Gazetteer", "Language", "Style", "validate"]
@@ -41,11 +42,23 @@ class Gazetteer:
 
         Raises :class:`GazetteerError` listing every problem as ``file:line: id: message``.
         """
+        from normtk.gazetteer import cache
+
         dirs = search_path(paths) if bundled else [Path(p) for p in paths]
+        key = content_digest(dirs)
+        cached = cache.get(key)
+        if cached is not None:
+            entities, languages, ambiguities, digest, generated = cached
+            gazetteer = cls(entities, languages, ambiguities, digest, tuple(dirs))
+            gazetteer.__dict__["generated"] = generated
+            return gazetteer
         data = read(dirs)
         if data.problems:
             raise GazetteerError(data.problems)
-        return cls(data.entities, data.languages, data.ambiguities, data.digest, tuple(dirs))
+        gazetteer = cls(data.entities, data.languages, data.ambiguities, data.digest, tuple(dirs))
+        value = (data.entities, data.languages, data.ambiguities, data.digest, gazetteer.generated)
+        cache.put(key, value)
+        return gazetteer
 
     def __getitem__(self, entity_id: str) -> Entity:
         try:
@@ -61,9 +74,19 @@ class Gazetteer:
         return iter(self.entities.values())
 
     def aliases(self) -> Iterator[Alias]:
-        """Yield every alias of every entity."""
+        """Yield every alias of every entity, generated variants included."""
+        generated = self.generated
         for entity in self.entities.values():
-            yield from entity.aliases()
+            yield from entity.aliases(generated.get(entity.id))
+
+    @cached_property
+    def generated(self) -> Generated:
+        """Variants generated from native names by transliteration, per entity and part."""
+        from normtk.gazetteer.stopwords import common_words, stopword_languages
+        from normtk.gazetteer.variants import generate
+
+        common = set().union(*(common_words(lang) for lang in stopword_languages()))
+        return generate(self.entities, common)
 
     @cached_property
     def index(self) -> AliasIndex:
@@ -107,8 +130,14 @@ class Gazetteer:
             "by_type": dict(Counter(e.type for e in self).most_common()),
             "by_country": dict(Counter(e.country or "-" for e in self).most_common()),
             "aliases_by_kind": dict(Counter(a.kind for a in aliases).most_common()),
+            # Names and surnames by where they come from: form, variant (curated),
+            # native, translit (generated), geonames (imported) ...
             "aliases_by_origin": dict(
-                Counter(a.origin.split(":")[0] for a in aliases if a.kind == "name").most_common()
+                Counter(
+                    a.origin.removeprefix("surname=").split(":")[0]
+                    for a in aliases
+                    if a.kind in {"name", "surname"}
+                ).most_common()
             ),
         }
 

@@ -147,6 +147,23 @@ def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str],
     return problems, bad
 
 
+def content_digest(paths: Sequence[Path]) -> str:
+    """Return a hash of every file that shapes a gazetteer loaded from ``paths``.
+
+    It covers the data files (YAML and word lists) and the code and scheme
+    files that turn them into aliases, so a cache keyed by it is never stale.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    code = sorted((package / "gazetteer").glob("*.py")) + sorted(
+        p for p in (package / "translit").rglob("*") if p.suffix in {".py", ".json"}
+    )
+    data = [p for path in paths if path.is_dir() for p in sorted(path.rglob("*.txt"))]
+    for file in [*code, *data, *_files(paths, [])]:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def read(paths: Sequence[Path]) -> RawData:
     """Read gazetteer files and directories into :class:`RawData`, collecting problems."""
     data = RawData()
@@ -155,7 +172,7 @@ def read(paths: Sequence[Path]) -> RawData:
     docs: list[tuple[Path, Any]] = []
     for file in files:
         raw = file.read_bytes()
-        digest.update(str(file.name).encode() + b"\0" + raw + b"\0")
+        digest.update(file.name.encode() + b"\0" + raw + b"\0")
         try:
             doc = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a safe loader
         except UnicodeDecodeError as exc:

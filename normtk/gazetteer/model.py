@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -102,8 +102,13 @@ class Entity:
             return f"{self.form('given', lang, style)} {self.form('surname', lang, style)}"
         return self.form("name", lang, style)
 
-    def aliases(self) -> Iterator[Alias]:
-        """Yield every alias of the entity, canonical forms first, each text once."""
+    def aliases(
+        self, extra: Mapping[Part, Sequence[tuple[str, str]]] | None = None
+    ) -> Iterator[Alias]:
+        """Yield every alias of the entity, canonical forms first, each text once.
+
+        ``extra`` adds (spelling, origin) variants per part, e.g. generated ones.
+        """
         seen: set[tuple[str, AliasKind]] = set()
 
         def once(alias: Alias) -> Iterator[Alias]:
@@ -112,8 +117,8 @@ class Entity:
                 yield alias
 
         if self.is_person:
-            givens = _part_forms(self, "given")
-            surnames = _part_forms(self, "surname")
+            givens = _part_forms(self, "given", extra)
+            surnames = _part_forms(self, "surname", extra)
             for given, given_origin in givens:
                 for surname, surname_origin in surnames:
                     yield from once(
@@ -129,13 +134,15 @@ class Entity:
             for surname, origin in surnames if self.surname_alone else ():
                 yield from once(Alias(surname, self.id, "surname", f"surname={origin}"))
         else:
-            for name, origin in _part_forms(self, "name"):
+            for name, origin in _part_forms(self, "name", extra):
                 yield from once(Alias(name, self.id, "name", origin))
         for phrase in self.keep:
             yield from once(Alias(phrase, self.id, "keep", "keep"))
 
 
-def _part_forms(entity: Entity, part: Part) -> list[tuple[str, str]]:
+def _part_forms(
+    entity: Entity, part: Part, extra: Mapping[Part, Sequence[tuple[str, str]]] | None
+) -> list[tuple[str, str]]:
     """Return (form, origin) for the forms, variants and native names of ``part``.
 
     A person's native name is split at its last space: given names, then surname.
@@ -147,4 +154,6 @@ def _part_forms(entity: Entity, part: Part) -> list[tuple[str, str]]:
         written = {"name": native, "given": given, "surname": surname}[part]
         if written:
             pairs.append((written, f"native:{lang}"))
+    if extra:
+        pairs += extra.get(part, ())
     return pairs

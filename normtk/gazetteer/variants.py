@@ -1,0 +1,91 @@
+"""Generated variants: Latin spellings of entities' native names through transliteration.
+
+An editor meets "Kharkov", "Charkiw" and "Khar'kov" for Харків/Харьков; the
+transliteration schemes of :mod:`normtk.translit` produce them from the
+native names in the gazetteer. A generated spelling is dropped when it could
+rewrite something else: when it is shorter than four letters, contains
+letters outside the Latin script, is an ordinary word of an output language,
+or is claimed by another entity (curated or generated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from normtk.gazetteer.model import Entity, Part
+from normtk.text import fold
+
+Generated = dict[str, dict[Part, list[tuple[str, str]]]]
+
+MIN_LETTERS = 4
+
+
+def _latin(text: str) -> bool:
+    return all(not c.isalpha() or ord(c) < 0x250 for c in text)
+
+
+def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
+    """Return generated spelling → origin per part, before any filtering."""
+    from normtk.translit import languages, latin_variants
+
+    scripts = languages()
+    found: dict[Part, dict[str, str]] = {part: {} for part in entity.forms}
+    for lang, native in entity.native.items():
+        if lang not in scripts:
+            continue
+        given, _, surname = native.rpartition(" ")
+        pieces: dict[Part, str] = (
+            {"given": given, "surname": surname} if entity.is_person else {"name": native}
+        )
+        for part, piece in pieces.items():
+            if not piece:
+                continue
+            for scheme, spelling in latin_variants(piece, lang).items():
+                found[part].setdefault(spelling, f"translit:{scheme}")
+    return found
+
+
+def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Generated:
+    """Return the generated variants that are safe to add, per entity and part."""
+    common = set(common_words)
+    claims: dict[str, set[str]] = {}
+    curated: dict[str, set[str]] = {}
+    for entity in entities.values():
+        keys = {fold(alias.text) for alias in entity.aliases()}
+        curated[entity.id] = keys
+        for key in keys:
+            claims.setdefault(key, set()).add(entity.id)
+
+    proposals: dict[str, dict[Part, dict[str, str]]] = {}
+    for entity in entities.values():
+        if not entity.native:
+            continue
+        parts = _candidates(entity)
+        for part, spellings in parts.items():
+            for spelling in list(spellings):
+                key = fold(spelling)
+                letters = sum(c.isalpha() for c in spelling)
+                if (
+                    key in curated[entity.id]
+                    or letters < MIN_LETTERS
+                    or not _latin(spelling)
+                    or key in common
+                ):
+                    del spellings[spelling]
+                elif part != "given":  # a given name is never matched on its own
+                    claims.setdefault(key, set()).add(entity.id)
+        proposals[entity.id] = parts
+
+    generated: Generated = {}
+    for entity_id, parts in proposals.items():
+        kept = {
+            part: [
+                (spelling, origin)
+                for spelling, origin in spellings.items()
+                if part == "given" or claims[fold(spelling)] == {entity_id}
+            ]
+            for part, spellings in parts.items()
+        }
+        if any(kept.values()):
+            generated[entity_id] = kept
+    return generated
