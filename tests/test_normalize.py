@@ -150,3 +150,15 @@ def test_unknown_target_lists_known(
     with pytest.raises(UsageError) as info:
         Normalizer(gazetteer, lang, style)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the air of the Rossiya 1 TV channel",  # WMT22 ru-en, Lan-Bridge line 1580
+        "the cruiser Moskva sank",
+        "the Hotel Ukraina in Moscow",
+    ],
+)
+def test_never_spellings_stay_even_when_a_scheme_generates_them(en: Normalizer, text: str) -> None:
+    assert en.find(text) == []

@@ -242,6 +242,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
                 for part in parts
             },
             keep=tuple(item.get("keep", ())),
+            never=tuple(item.get("never", ())),
             sources=tuple(item["sources"]),
             surname_alone=item.get("surname_alone", True),
             variant_origin=doc.get("origin", "variant"),

@@ -64,6 +64,7 @@ class Entity:
     variants: Mapping[Part, tuple[str, ...]]
     keep: tuple[str, ...]
     sources: tuple[str, ...]
+    never: tuple[str, ...] = ()
     surname_alone: bool = True
     variant_origin: str = "variant"
     file: str = ""

@@ -5,7 +5,8 @@ transliteration schemes of :mod:`normtk.translit` produce them from the
 native names in the gazetteer. A generated spelling is dropped when it could
 rewrite something else: when it is shorter than four letters, contains
 letters outside the Latin script, is an ordinary word of an output language,
-or is claimed by another entity (curated or generated).
+is claimed by another entity (curated or generated), or is listed in the
+entity's ``never`` (Rossiya is a TV channel, Moskva a cruiser).
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
         if not entity.native:
             continue
         parts = _candidates(entity)
+        never = {fold(spelling) for spelling in entity.never}
         for part, spellings in parts.items():
             for spelling in list(spellings):
                 key = fold(spelling)
                 letters = sum(c.isalpha() for c in spelling)
                 if (
                     key in curated[entity.id]
+                    or key in never
                     or letters < MIN_LETTERS
                     or not _latin(spelling)
                     or key in common
