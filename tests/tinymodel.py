@@ -147,6 +147,21 @@ def _copy_spec(vocabulary: list[str]) -> object:
     return spec
 
 
+def argos_env(root: Path) -> dict[str, str]:
+    """Return environment variables giving argostranslate a home of its own under ``root``.
+
+    The package index points at a closed local port, so nothing can go online.
+    """
+    (root / "packages").mkdir(parents=True, exist_ok=True)
+    return {
+        "ARGOS_PACKAGES_DIR": str(root / "packages"),
+        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
+        "XDG_DATA_HOME": str(root / "data"),
+        "XDG_CONFIG_HOME": str(root / "config"),
+        "XDG_CACHE_HOME": str(root / "cache"),
+    }
+
+
 def build_copy_package(
     path: Path,
     from_code: str = "xx",

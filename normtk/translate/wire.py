@@ -9,12 +9,13 @@ sentences for the model. What is copied verbatim:
 * a **slug line**: the whole line is one keyword token of at least two parts
   joined by ``/``, ``-`` or ``_``, the first part in capitals
   (``UKRAINE-CRISIS/KREMLIN``, ``BC-EU--Russia-Ukraine``, ``RUSSIA_TALKS``);
-* a **dateline** at the start of a line: a place, then a date and/or an agency
-  in parentheses, then a dash and a space (``KYIV, March 21 (Reuters) -``,
-  ``WASHINGTON (AP) —``, ``Moscú, 21 mar (EFE).-``). The place must be in
-  capitals unless an agency is given; a date must contain a digit. The
-  dateline is kept byte for byte (month names are not translated); house
-  style for the place name is the job of ``--normalize``;
+* a **dateline** at the start of a line: a place (and at most one region
+  after a comma), then a date and/or an agency in parentheses, then a dash
+  and a space (``KYIV, March 21 (Reuters) -``, ``WASHINGTON (AP) —``,
+  ``ST. PETERSBURG, Russia, March 3 (Reuters) -``, ``Moscú, 21 mar (EFE).-``).
+  The place must be in capitals unless an agency is given; a date must
+  contain a digit. The dateline is kept byte for byte (month names are not
+  translated); house style for the place name is the job of ``--normalize``;
 * a **sign-off** at the end of a line: the initials of writer and editors
   (``mos/jgb``, ``(Reporting by ...)`` is ordinary text and is translated).
 
@@ -32,68 +33,23 @@ from dataclasses import dataclass
 _DASHES = "-–—―"
 _SLUG = re.compile(r"[^\W_]+(?:[/_-]+[^\W_]+)+")
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,4}\.?)"
-    r"(?:,\s*(?P<date>[^\W_][\w .]{0,28}?))?"
-    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
-    r"\s*\.?\s*(?P<dash>--|[" + _DASHES + r"])\s+"
+    r"(?P<head>[^()\n]{1,80}?)(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*\.?\s*(?:--|[" + _DASHES + r"])\s+"
 )
+_PLACE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4}\.?")
+_DATE = re.compile(r"[^\W_]+(?:[ .]+[^\W_]+){0,4}\.?")
 _SIGN_OFF = re.compile(r"\s+[a-z]{2,4}(?:/[a-z]{2,4})+\s*$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(\s+)[\"'“‘«(\[¿¡]?(?P<next>\w)")
+# Words whose period does not end a sentence; the second set only before a number (No. 5).
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "st",
-        "mt",
-        "ft",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "no",
-        "nos",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "approx",
-        "fig",
-        "sra",
-        "srta",
-        "dña",
-        "dra",
-        "av",
-        "pág",
-        "núm",
-    ]
-)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm",
+        "gov", "sen", "rep", "st", "mt", "ft", "jr", "sr", "vs", "etc", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
+        "corp", "dept", "univ", "approx", "fig", "sra", "srta", "dña", "dra", "av", "pág",
+    }
+)  # fmt: skip
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "núm", "art", "p", "pp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +85,16 @@ def dateline_length(line: str) -> int:
     match = _DATELINE.match(line)
     if match is None:
         return 0
-    place, date, agency = match["place"], match["date"], match["agency"]
-    if date is None and agency is None:
+    place, *rest = (part.strip() for part in match["head"].split(","))
+    agency = match["agency"]
+    date = rest.pop() if rest and any(ch.isdigit() for ch in rest[-1]) else None
+    if not _PLACE.fullmatch(place) or len(rest) > 1:
         return 0
-    if date is not None and not any(ch.isdigit() for ch in date):
+    if rest and not (_PLACE.fullmatch(rest[0]) and rest[0][0].isupper()):
+        return 0
+    if date is not None and not _DATE.fullmatch(date):
+        return 0
+    if date is None and agency is None:
         return 0
     if agency is None and not place.isupper():
         return 0
@@ -152,8 +114,11 @@ def split_sentences(text: str) -> list[Piece]:
         if match["next"].islower():
             continue
         word = re.search(r"(\w+)\W*$", text[start:end])
-        if word and (
-            word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper())
+        last = word[1].lower() if word else ""
+        if (
+            last in _ABBREVIATIONS
+            or (last in _NUMBER_ABBREVIATIONS and match["next"].isdigit())
+            or (word and len(word[1]) == 1 and word[1].isupper())
         ):
             continue
         pieces.append(Piece(text[start:end], translate=True))
