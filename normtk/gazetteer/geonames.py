@@ -103,6 +103,7 @@ _RU_SCHEMES = (
 _UK_CLOSE = 85
 _RU_CLOSE = 60
 _VARIANT_CLOSE = 60
+_RU_ADJECTIVE_CLOSE = 80
 
 Transliterate = Callable[[str, str], str]
 
@@ -566,7 +567,7 @@ def pick_ru(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
     if not scores and same_as_uk and not _UK_SPELLING.search(uk.lower()):
         return uk, "written alike in both languages; a Russian transliteration is a Latin alternate"
     if not scores:
-        return None, "no Russian-looking name whose transliteration is a Latin alternate"
+        return _russian_adjective(record, uk)
     if russian_looking:  # set aside spellings of the Ukrainian name (Била Церква, Бердичив)
         scores = {name: score for name, score in scores.items() if name in russian_looking}
     best = max(scores.values())
@@ -574,6 +575,31 @@ def pick_ru(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
     if len(winners) > 1:
         return None, "several Russian-looking names match Latin alternates equally"
     return winners[0], "a Russian transliteration is a Latin alternate"
+
+
+_RU_ADJECTIVE = re.compile(r"(?:[сцз]к(?:ий|ой)|ый)\b")
+_UK_ADJECTIVE = re.compile(r"(?:[сцз]ький|ий)\b")
+
+
+def _russian_adjective(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
+    """Fall back on the Russian adjective ending when no Latin alternate confirms a name.
+
+    Хмельницький (uk) and Хмельницкий (ru): the only Russian-alphabet
+    alternate, close to the uk name, ending in -ский/-цкий/-ый where the uk
+    name ends in -ський/-цький/-ий. Bulgarian and Serbian write -ки.
+    """
+    if not _UK_ADJECTIVE.search(uk.lower()):
+        return None, "no Russian-looking name whose transliteration is a Latin alternate"
+    found = [
+        name
+        for name in _distinct([n for n in record.alternatenames if _alphabet_ok(n, _RU_LETTERS)])
+        if _apostrophes(name) != _apostrophes(uk)
+        and _ratio(fold(name), fold(uk)) >= _RU_ADJECTIVE_CLOSE
+        and _RU_ADJECTIVE.search(name.lower())
+    ]
+    if len(found) == 1:
+        return found[0], "the only close name with a Russian adjective ending"
+    return None, "no Russian-looking name whose transliteration is a Latin alternate"
 
 
 def slug(text: str) -> str:
