@@ -41,6 +41,8 @@ CASES = [
     ("en", None, "the Lev Yashin award went to", "the Lev Yashin award went to"),
     ("en", None, "Arda Guler scored twice", "Arda Guler scored twice"),
     ("en", None, "a bout of fighting", "a bout of fighting"),
+    ("de", None, "Andriy Rudenko und Dmytro Kozak", "Andriy Rudenko und Dmytro Kozak"),
+    ("de", None, "Andrei Rudenko und Dmitry Kozak", "Andrej Rudenko und Dmitri Kosak"),
     # Named English styles.
     ("en", "nyt", "Dmitry Medvedev and Alexei Navalny", "Dmitri Medvedev and Aleksei Navalny"),
     ("en", "nyt", "Alexander Lukashenko, Sergei Shoigu", "Aleksandr Lukashenko, Sergei Shoigu"),
