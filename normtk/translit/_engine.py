@@ -22,6 +22,7 @@ every output is upper case (ЩУКА → SHCHUKA).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -48,6 +49,7 @@ class Rules:
 
     __slots__ = (
         "_apos_table",
+        "_cached_word",
         "_context",
         "_ending_keys",
         "_next_lengths",
@@ -94,6 +96,8 @@ class Rules:
         self._prev_lengths = _lengths(self.prev)
         self._next_lengths = _lengths(self.next)
         self._ending_keys = sorted(self.ending, key=len, reverse=True)
+        # Names repeat (given names, -ський endings): remember recent words.
+        self._cached_word = functools.lru_cache(maxsize=1 << 16)(self.word)
         self._context: dict[str, list[ContextRule]] = {}
         for rule in context_rules:
             self._context.setdefault(rule.letter, []).append(rule)
@@ -109,7 +113,7 @@ class Rules:
         return self._word_re.sub(self._word_sub, text)
 
     def _word_sub(self, match: re.Match[str]) -> str:
-        return self.word(match.group())
+        return self._cached_word(match.group())
 
     def word(self, word: str) -> str:
         """Transliterate one word (letters, with apostrophes only between letters)."""

@@ -12,6 +12,7 @@ Files are read on first use of a scheme, once, behind a lock.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -360,12 +361,13 @@ class _IuliiaApply:
 
     def __init__(self, translate: Callable[[str], str]) -> None:
         self._translate = translate
+        # Names repeat (given names, -ский endings): remember recent words.
+        self._cached = functools.lru_cache(maxsize=1 << 16)(self._word)
 
     def __call__(self, text: str) -> str:
-        return self._WORD.sub(self._word, text)
+        return self._WORD.sub(lambda match: self._cached(match.group()), text)
 
-    def _word(self, match: re.Match[str]) -> str:
-        word = match.group()
+    def _word(self, word: str) -> str:
         if len(word) > 1 and word.isupper():
             return str(self._translate(word.lower())).upper()
         return str(self._translate(word))
