@@ -1,0 +1,485 @@
+"""Entity mentions in the source text, recognised through Ukrainian and Russian inflection.
+
+The gazetteer gives each entity its names in the languages of the place
+(``native: {uk: Київ, ru: Киев}``; persons as ``Given Surname``). A news source
+writes them inflected: *до Києва*, *у Києві*, *з Києвом*, *Зеленського*,
+*Путину*. This module declines every native name by rule (a stem and a table of
+endings per word class, with the Ukrainian і/ї alternation of *Харків* →
+*Харкова*, *Київ* → *Києва*), folds every form with :func:`normtk.text.fold`,
+and compiles them once into a hash from folded word to entity. Matching then
+splits the text into words that understand every script (*Луганськ* never
+matches inside *Луганськом* as another word; *Луганськом* is its own word, and
+an inflected form of the city) and looks each word up: one dictionary probe a
+word, whatever the size of the gazetteer.
+
+What is deliberately not matched:
+
+- a given name alone (*Володимир* may be anyone), as in the normalizer;
+- derived words that name something else: *Харківщина* and *Київщина* are the
+  regions around the cities, *київський* / *киевский* is an adjective
+  (*Kyiv's*, *Kyivan*), *Києво-Печерська* is part of a landmark's name;
+- a name written in lower case when the native name is capitalised
+  (*путина* is a fishing season, not *Путина*);
+- a name quoted on its own (*крейсер «Москва»*, *газета «Известия»*): a ship,
+  a newspaper or a brand named after the place.
+
+For source languages without rules here (Spanish, German ...), the names are
+found as written, through the gazetteer's alias index.
+
+>>> from normtk import Gazetteer
+>>> finder = SourceFinder(Gazetteer.load(), "uk")
+>>> [(m.text, m.entity_id) for m in finder.find("Вибухи у Києві та під Харковом")]
+[('Києві', 'kyiv'), ('Харковом', 'kharkiv')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from normtk.gazetteer import Gazetteer
+from normtk.gazetteer.model import Entity
+from normtk.text import fold, is_word_char
+
+Role = Literal["name", "given", "surname"]
+Gender = Literal["m", "f"]
+
+#: Source languages whose inflection this module knows.
+INFLECTED_LANGUAGES = ("uk", "ru")
+
+_APOSTROPHES = "'\u2019\u02bc"
+_QUOTES_OPEN = "«„\u201c\"'\u2018"
+_QUOTES_CLOSE = "»\u201c\u201d\"'\u2019"
+
+_DERIVING_SUFFIXES = ("ськ", "цьк", "ск", "цк", "ц", "щин", "ччин", "щ")
+
+#: Languages whose names turn up in each other's copy (quoted speech, mixed posts).
+_NEIGHBOURS = {"uk": "ru", "ru": "uk"}
+
+#: Abbreviations that name an entity in news copy: weak evidence only (ЗСУ is the Armed
+#: Forces of Ukraine, so a translation may well name Ukraine).
+_ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "uk": {"РФ": "russia", "ЗСУ": "ukraine", "СБУ": "ukraine", "НБУ": "ukraine", "ВСУ": "ukraine"},
+    "ru": {"РФ": "russia", "ВСУ": "ukraine", "СБУ": "ukraine", "НБУ": "ukraine"},
+}
+
+
+def _fold(text: str) -> str:
+    """Fold as :func:`normtk.text.fold` does, and Ukrainian ґ as г (Бєлґород, Бєлгород)."""
+    return fold(text).replace("ґ", "г")
+
+
+_UK_VOWELS = set("аеєиіїоуюяАЕЄИІЇОУЮЯ")
+_RU_VOWELS = set("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """One entity named in the source: ``text`` at ``start:end``.
+
+    ``entity_id`` is ``None`` when the form belongs to several entities;
+    ``candidates`` then lists them. ``lemma`` is the native name it declines.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    candidates: tuple[str, ...]
+    lemma: str
+    rule: str
+
+
+# --- declension -----------------------------------------------------------------------------
+
+
+def _with(stem: str, endings: Iterable[str]) -> set[str]:
+    return {stem + ending for ending in endings}
+
+
+def _uk_noun(word: str, animate: bool = False) -> set[str]:
+    """Return the case forms of a Ukrainian noun; ``animate`` adds the personal dative -ові."""
+    forms = {word}
+    last = word[-1]
+    if last == "ь":  # Кремль, Маріуполь, Василь
+        return forms | _with(word[:-1], ("я", "ю", "і", "ем", *(("еві",) if animate else ())))
+    if last == "й":  # Сергій, Юрій
+        return forms | _with(word[:-1], ("я", "ю", "ї", "єм", *(("єві",) if animate else ())))
+    if last == "а":  # Україна, Москва, Микола, Кулеба
+        return forms | _with(word[:-1], ("и", "і", "у", "ою", "о"))
+    if last == "я":
+        stem = word[:-1]
+        if len(stem) > 1 and stem[-1] in _UK_VOWELS:  # Росія, Грузія, Марія
+            return forms | _with(stem, ("ї", "ю", "єю"))
+        return forms | _with(stem, ("і", "ю", "ею", "ям"))  # Ілля, Запоріжжя
+    if last == "о":  # Дніпро, Михайло, Кирієнко
+        return forms | _with(word[:-1], ("а", "у", "і", "ом", "е", *(("ові",) if animate else ())))
+    if last in _UK_VOWELS:
+        return forms  # Шойгу: other vowel endings do not decline
+    stem = word
+    # The closed-syllable і of -ів / -їв opens to о / є: Харків → Харкова, Київ → Києва.
+    if len(word) > 2 and word[-2] in "іїІЇ" and word[-1] == "в":
+        stem = word[:-2] + ("є" if word[-2] in "їЇ" else "о") + "в"
+    return forms | _with(stem, ("а", "у", "і", "ом", "е", *(("ові",) if animate else ())))
+
+
+def _ru_noun(word: str) -> set[str]:
+    """Return the case forms of a Russian noun (place, organisation or given name)."""
+    forms = {word}
+    last = word[-1]
+    if last == "ь":  # Кремль, Мариуполь
+        return forms | _with(word[:-1], ("я", "ю", "е", "ем"))
+    if last == "й":  # Сергей, Дмитрий
+        stem = word[:-1]
+        locative = "и" if stem.endswith("и") else "е"  # Дмитрии, Сергее
+        return forms | _with(stem, ("я", "ю", "ем", locative))
+    if last == "а":  # Москва, Украина, Кулеба
+        return forms | _with(word[:-1], ("ы", "и", "е", "у", "ой", "ою"))
+    if last == "я":
+        stem = word[:-1]
+        if len(stem) > 1 and stem[-1] in _RU_VOWELS:  # Россия, Грузия, Мария
+            return forms | _with(stem, ("и", "ю", "ей", "ею"))
+        return forms | _with(stem, ("и", "е", "ю", "ей"))  # Илья, Небензя
+    if word.endswith("ье"):  # Запорожье, Приднестровье
+        return forms | _with(word[:-1], ("я", "ю", "ем"))
+    if last in "ое":
+        return forms | _with(word[:-1], ("а", "у", "е", "ом"))
+    if last in _RU_VOWELS:
+        return forms
+    return forms | _with(word, ("а", "у", "е", "ом"))
+
+
+def _uk_adjective(word: str) -> set[str]:
+    """Return the case forms of a Ukrainian adjective (Кривий, Біла, Зеленський, Навальна)."""
+    if word.endswith("ий"):
+        return {word} | _with(word[:-2], ("ого", "ому", "им", "ім"))
+    if word.endswith("ій"):
+        return {word} | _with(word[:-2], ("ього", "ьому", "ім"))
+    if word.endswith("а"):
+        return {word} | _with(word[:-1], ("ої", "ій", "у", "ою"))
+    return {word}
+
+
+def _ru_adjective(word: str) -> set[str]:
+    """Return the case forms of a Russian adjective (Кривой, Белая, Зеленский, Навальная)."""
+    if word.endswith(("ий", "ый", "ой")):
+        stem = word[:-2]
+        soft = stem.endswith(("к", "г", "х", "ж", "ш", "ч", "щ"))
+        return {word} | _with(stem, ("ого", "ому", "им" if soft else "ым", "ом"))
+    if word.endswith("ая"):
+        return {word} | _with(word[:-2], ("ой", "ую", "ою"))
+    return {word}
+
+
+def _uk_surname(word: str, gender: Gender) -> set[str]:
+    """Return the case forms of a Ukrainian surname."""
+    if gender == "f":
+        if word.endswith(("ова", "єва", "іна", "їна", "ина")):  # Захарова
+            return {word} | _with(word[:-1], ("ої", "ій", "у", "ою"))
+        if word.endswith("а"):  # Навальна (adjectival) or a noun in -а: both sets
+            return _uk_adjective(word) | _uk_noun(word, animate=True)
+        if word.endswith("я"):
+            return _uk_noun(word, animate=True)
+        return {word}  # a woman's surname in a consonant or -о does not decline
+    if word.endswith("ий"):  # Зеленський, Навальний
+        return _uk_adjective(word)
+    if word.endswith(("ов", "ев", "єв", "ін", "їн", "ин")):  # Путін, Пєсков, Пригожин
+        return {word} | _with(word, ("а", "у", "ові", "им", "і"))
+    return _uk_noun(word, animate=True)
+
+
+def _ru_surname(word: str, gender: Gender) -> set[str]:
+    """Return the case forms of a Russian surname."""
+    if gender == "f":
+        if word.endswith("ая"):  # Навальная
+            return _ru_adjective(word)
+        if word.endswith(("ова", "ева", "ёва", "ина", "ына")):  # Захарова
+            return {word} | _with(word[:-1], ("ой", "у"))
+        if word.endswith(("а", "я")):
+            return _ru_noun(word)
+        return {word}
+    if word.endswith(("ий", "ый", "ой")) and len(word) > 4:  # Зеленский, Навальный
+        return _ru_adjective(word)
+    if word.endswith(("ов", "ев", "ёв", "ин", "ын")):  # Путин, Песков, Лавров
+        return {word} | _with(word, ("а", "у", "ым", "е"))
+    if word.endswith(("ко", "о", "у", "и", "е")):  # Грушко, Сальдо, Шойгу stay as written
+        return {word}
+    return _ru_noun(word)
+
+
+def inflect(word: str, lang: str, role: Role = "name", gender: Gender = "m") -> set[str]:
+    """Return the forms of one word of a native name in ``lang`` (the word itself included).
+
+    ``role`` says how it declines: ``name`` (a noun: place, organisation),
+    ``given`` or ``surname`` of a person of ``gender``. Acronyms written in
+    capitals (НАТО, ЄС) and languages without rules give the word alone.
+
+    >>> sorted(inflect("Київ", "uk"))
+    ['Києва', 'Києве', 'Києвом', 'Києву', 'Києві', 'Київ']
+    >>> sorted(inflect("Путин", "ru", "surname"))
+    ['Путин', 'Путина', 'Путине', 'Путину', 'Путиным']
+    """
+    if len(word) < 2 or word.isupper() or lang not in INFLECTED_LANGUAGES:
+        return {word}
+    if role == "surname":
+        return _uk_surname(word, gender) if lang == "uk" else _ru_surname(word, gender)
+    if lang == "uk":
+        return _uk_noun(word, animate=role == "given")
+    return _ru_noun(word)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameWord:
+    """One word of a native name: its forms, its role, and what separates it from the last."""
+
+    forms: frozenset[str]
+    role: Role
+    separator: str  # " " or "-"; "" for the first word
+
+
+def _name_words(entity: Entity, lang: str, native: str) -> list[_NameWord]:
+    """Split a native name into words and decline each by its role.
+
+    In a hyphenated word (Кара-Мурза) only the last part declines.
+    """
+    spaced = native.split()
+    if entity.is_person:
+        # A woman's given name and surname both end in -а/-я (Марія Захарова); Микола
+        # Патрушев and Ілля Яшин are men.
+        feminine = len(spaced) > 1 and spaced[0][-1] in "аяАЯ" and spaced[-1][-1] in "аяАЯ"
+        gender: Gender = "f" if feminine else "m"
+        roles: list[Role] = ["given" for _ in spaced[:-1]]
+        roles.append("surname")
+    else:
+        gender = "m"
+        roles = ["name" for _ in spaced]
+    words: list[_NameWord] = []
+    for position, (word, role) in enumerate(zip(spaced, roles, strict=True)):
+        parts = word.split("-")
+        for part_index, part in enumerate(parts):
+            separator = "" if not words else ("-" if part_index else " ")
+            if part_index < len(parts) - 1:
+                forms = {part}
+            elif role == "name" and position < len(spaced) - 1 and lang in INFLECTED_LANGUAGES:
+                # A word before the last in a place name is an adjective (Кривий Ріг).
+                adjective = _uk_adjective(part) if lang == "uk" else _ru_adjective(part)
+                forms = adjective if len(adjective) > 1 else inflect(part, lang)
+            else:
+                forms = inflect(part, lang, role, gender)
+            words.append(_NameWord(frozenset(forms), role, separator))
+    return words
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What one folded word form can be: word ``position`` of an entity's native name."""
+
+    entity_id: str
+    lemma: str
+    position: int
+    words: tuple[_NameWord, ...]
+    first: int  # where a match may start: 0, or the surname's first word when it stands alone
+    capitalised: bool
+
+
+_WORD = re.compile(r"\w+(?:[" + _APOSTROPHES + r"]\w+)*")
+
+
+def _words(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` of each word of ``text``, in any script.
+
+    Letters, digits and combining marks continue a word; an apostrophe
+    between letters does too (Ukrainian *В'ячеслав*); anything else ends it.
+    """
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        # \w misses some combining marks; extend over them so a word is never cut inside.
+        while end < len(text) and is_word_char(text[end]):
+            end += 1
+        yield start, end
+
+
+class SourceFinder:
+    """Find gazetteer entities in source-language text, inflected forms included.
+
+    Build once per language and reuse: the forms of every native name are
+    compiled into one dictionary when the finder is made.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
+        self.gazetteer = gazetteer
+        self.lang = lang
+        self._forms: dict[str, list[_Entry]] = {}
+        for entity in gazetteer:
+            native = entity.native.get(lang)
+            if not native:
+                continue
+            words = tuple(_name_words(entity, lang, native))
+            starts = {0}
+            if entity.is_person and entity.surname_alone:
+                starts.add(next(i for i, w in enumerate(words) if w.role == "surname"))
+            for first in starts:
+                for position in range(first, len(words)):
+                    for form in words[position].forms:
+                        entry = _Entry(
+                            entity.id, native, position, words, first, form[:1].isupper()
+                        )
+                        self._forms.setdefault(_fold(form), []).append(entry)
+
+        # Weak evidence (see derived()): stems of words derived from names, the forms of
+        # the neighbouring language (Russian quoted in Ukrainian copy and the reverse),
+        # and a few abbreviations.
+        self._derived: dict[str, set[str]] = {}
+        self._weak: dict[str, set[str]] = {}
+        for entity in gazetteer:
+            native = entity.native.get(lang)
+            if not native or (" " in native and not entity.is_person):
+                continue
+            key = _fold(native.split()[-1])
+            if entity.is_person:
+                stems = {key}  # путінський, кадирівці come from the surname
+            else:
+                stems = {key[: max(3, len(key) - 2)]}
+                for ending, region in (("цьк", "ччин"), ("ськ", "щин"), ("цк", "чч"), ("ск", "щ")):
+                    if key.endswith(ending):  # Донецьк → Донеччина, Луганськ → Луганщина
+                        stems.add(key[: -len(ending)] + region)
+            for stem in stems:
+                self._derived.setdefault(stem, set()).add(entity.id)
+        neighbour = _NEIGHBOURS.get(lang)
+        if neighbour:
+            for entity in gazetteer:
+                native = entity.native.get(neighbour)
+                if native:
+                    for role_forms in _name_words(entity, neighbour, native):
+                        if role_forms.role != "given":
+                            for form in role_forms.forms:
+                                self._weak.setdefault(_fold(form), set()).add(entity.id)
+        for abbreviation, entity_id in _ABBREVIATIONS.get(lang, {}).items():
+            if entity_id in gazetteer.entities:
+                self._weak.setdefault(_fold(abbreviation), set()).add(entity_id)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def derived(self, text: str) -> set[str]:
+        """Return the places that adjectives in ``text`` derive from (*київських* → kyiv).
+
+        These are weaker than a mention: the checker uses them only to excuse a
+        translation that names the place ("Kyiv authorities" for *київська
+        влада*), never to require it. A derived word is written in lower case,
+        starts with the stem of the place name and goes on to an adjective
+        suffix (-ськ-, -цьк-, -ск-, -цк-, or -ц- of a demonym such as *херсонці*);
+        with a stem of four letters or more any longer word counts. A name
+        written in lower case (*путін*, *москва*, as some Ukrainian media write
+        Russian names) is weak evidence too.
+        """
+        found: set[str] = set()
+        for start, end in _words(text):
+            key = _fold(text[start:end])
+            found.update(e.entity_id for e in self._forms.get(key, ()))  # путін, москва
+            found |= self._weak.get(key, set())
+            for length in range(3, len(key)):
+                ids = self._derived.get(key[:length])
+                if ids and (
+                    length >= 4 or any(suffix in key[length:] for suffix in _DERIVING_SUFFIXES)
+                ):
+                    found |= ids
+        return found
+
+    def find(self, text: str) -> list[SourceMention]:
+        """Return the entity mentions in ``text``, in order; the longest name wins an overlap."""
+        words = list(_words(text))
+        found: list[SourceMention] = []
+        index = 0
+        while index < len(words):
+            mention, used = self._match_at(text, words, index)
+            if mention is not None:
+                found.append(mention)
+                index += used
+            else:
+                index += 1
+        merged = _merge(found, self._alias_mentions(text))
+        return [m for m in merged if not _quoted_alone(text, m.start, m.end)]
+
+    def _entries(self, text: str, span: tuple[int, int]) -> list[_Entry]:
+        written = text[span[0] : span[1]]
+        entries = self._forms.get(_fold(written), [])
+        return [e for e in entries if not e.capitalised or written[:1].isupper()]
+
+    def _match_at(
+        self, text: str, words: list[tuple[int, int]], index: int
+    ) -> tuple[SourceMention | None, int]:
+        """Return the longest name starting at word ``index``, and how many words it covers."""
+        best: dict[str, tuple[int, _Entry]] = {}  # entity -> (words used, entry)
+        for entry in self._entries(text, words[index]):
+            if entry.position != entry.first:
+                continue
+            used = self._extend(text, words, index, entry)
+            if used > best.get(entry.entity_id, (0, entry))[0]:
+                best[entry.entity_id] = (used, entry)
+        if not best:
+            return None, 0
+        longest = max(used for used, _ in best.values())
+        winners = tuple(sorted(eid for eid, (used, _) in best.items() if used == longest))
+        entry = best[winners[0]][1]
+        start, end = words[index][0], words[index + longest - 1][1]
+        rule = f"native:{self.lang}" + (":surname" if entry.first else "")
+        entity_id = winners[0] if len(winners) == 1 else None
+        mention = SourceMention(start, end, text[start:end], entity_id, winners, entry.lemma, rule)
+        return mention, longest
+
+    def _extend(self, text: str, words: list[tuple[int, int]], index: int, first: _Entry) -> int:
+        """Return how many words from ``index`` spell the rest of ``first``'s name, or 0."""
+        needed = len(first.words) - first.first
+        for offset in range(1, needed):
+            if index + offset >= len(words):
+                return 0
+            name_word = first.words[first.first + offset]
+            gap = text[words[index + offset - 1][1] : words[index + offset][0]]
+            if (name_word.separator == "-" and gap not in {"-", "\u2010", "\u2011"}) or (
+                name_word.separator == " " and (not gap or gap.strip())
+            ):
+                return 0
+            if not any(
+                e.entity_id == first.entity_id
+                and e.position == first.first + offset
+                and e.first == first.first
+                for e in self._entries(text, words[index + offset])
+            ):
+                return 0
+        return needed
+
+    def _alias_mentions(self, text: str) -> list[SourceMention]:
+        """Return the names written exactly as some alias (Latin-script names, other languages)."""
+        mentions = []
+        for start, end, aliases in self.gazetteer.index.scan(text):
+            if any(a.kind == "keep" for a in aliases):
+                continue
+            ids = tuple(sorted({a.entity_id for a in aliases}))
+            entity_id = ids[0] if len(ids) == 1 else None
+            mentions.append(
+                SourceMention(start, end, text[start:end], entity_id, ids, aliases[0].text, "alias")
+            )
+        return mentions
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` stands alone inside quotes (a ship, a paper, a brand)."""
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _QUOTES_OPEN
+        and text[end] in _QUOTES_CLOSE
+    )
+
+
+def _merge(first: list[SourceMention], second: list[SourceMention]) -> list[SourceMention]:
+    """Return ``first`` plus the mentions of ``second`` that overlap none of it, in order."""
+    taken = [(m.start, m.end) for m in first]
+    extra = [m for m in second if not any(m.start < e and s < m.end for s, e in taken)]
+    return sorted(first + extra, key=lambda m: (m.start, -m.end))
