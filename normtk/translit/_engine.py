@@ -27,8 +27,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-#: The forms of the apostrophe met in Ukrainian and Belarusian text; each
-#: scheme declares which of them it treats as part of a word.
+#: How rule keys write an apostrophe. Each scheme lists the forms it treats as
+#: one inside a word (' ’ ʼ ...); all of them match this character in keys.
 APOSTROPHE = "'"
 
 
