@@ -22,15 +22,16 @@ app = typer.Typer(
 )
 
 # Registration happens on import; these modules import nothing heavy at top level.
+from normtk.cli import check as _check  # noqa: E402
 from normtk.cli import gazetteer as _gazetteer  # noqa: E402
 from normtk.cli import geonames as _geonames  # noqa: E402
-from normtk.cli import normalize as _normalize  # noqa: E402
 from normtk.cli import models as _models  # noqa: E402
-from normtk.cli import translate as _translate  # noqa: E402
+from normtk.cli import normalize as _normalize  # noqa: E402
 from normtk.cli import score as _score  # noqa: E402
+from normtk.cli import translate as _translate  # noqa: E402
 from normtk.cli import translit as _translit  # noqa: E402
 
-_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score, _geonames, _translit)
+_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score, _geonames, _translit, _check)
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ cut a quotation in two.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -725,7 +726,8 @@ class Checker:
             msg = f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})"
             raise UsageError(msg)
         self.kinds = frozenset(kind for check in chosen for kind in CHECKS[check])
-        self._source_finder = SourceFinder(gazetteer, src_lang) if src_lang else None
+        # Without a source language, names in the source are found only as written.
+        self._source_finder = SourceFinder(gazetteer, src_lang or "")
         self._aliases: dict[tuple[str, str], Alias] = {}
         for alias in gazetteer.aliases():
             self._aliases.setdefault((alias.entity_id, alias.text), alias)
@@ -771,8 +773,6 @@ class Checker:
         hyps = corpus.system(name)
         refs = corpus.refs if use_ref else []
         src = corpus.src if use_src else None
-        if src is not None and self._source_finder is None and self.src_lang is None:
-            self._source_finder = SourceFinder(self.gazetteer, corpus.src_lang or "")
         documents = _documents(corpus, hyps, doc_breaks)
         findings: list[Finding] = []
         for start, end in documents:
@@ -922,7 +922,7 @@ class Checker:
 
     def _source_side(self, text: str) -> _Side:
         side = _Side("src", text)
-        if self._source_finder is not None and text:
+        if text:
             for m in self._source_finder.find(text):
                 if m.entity_id is not None:
                     side.entities.setdefault(m.entity_id, m.text)
@@ -1250,16 +1250,136 @@ def check_corpus(
     checker: Checker,
     corpus: Corpus,
     systems: Sequence[str] | None = None,
-    **options: Any,
+    *,
+    use_ref: bool = True,
+    use_src: bool = True,
+    doc_breaks: DocBreaks = "none",
 ) -> tuple[list[Finding], list[Summary]]:
-    """Check every system of ``corpus`` (or ``systems``); return all findings and a summary each."""
+    """Check every system of ``corpus`` (or ``systems``); return all findings and a summary each.
+
+    >>> from normtk import Gazetteer
+    >>> corpus = Corpus(None, [["Talks in Kyiv"]], {"a": ["Talks in Kiev"], "b": ["Talks"]})
+    >>> findings, summaries = check_corpus(Checker(Gazetteer.load()), corpus)
+    >>> [(s.system, dict(s.by_kind)) for s in summaries]
+    [('a', {'off-style': {'error': 1}}), ('b', {'missing-entity': {'warning': 1}})]
+    """
     findings: list[Finding] = []
     summaries: list[Summary] = []
     for name in systems or corpus.systems:
-        own = checker.check(corpus, name, **options)
+        own = checker.check(corpus, name, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks)
         findings.extend(own)
         summaries.append(summarize(own, name, len(corpus)))
     return findings, summaries
+
+
+# --- reports --------------------------------------------------------------------------------
+
+REPORT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "tsv")
+_TSV_COLUMNS = (
+    "system", "segment", "doc_id", "seg_id", "severity", "kind", "start", "end", "text", "fix",
+    "entity", "message",
+)  # fmt: skip
+
+
+def render(findings: Sequence[Finding], summaries: Sequence[Summary], fmt: str = "table") -> str:
+    """Return findings and summaries as text: ``table``, ``json``, ``jsonl`` or ``tsv``.
+
+    ``json`` holds one object per system with its summary and findings;
+    ``jsonl`` and ``tsv`` hold one finding a line and no summary.
+    """
+    if fmt == "json":
+        systems = [
+            {
+                "system": summary.system,
+                "summary": summary.to_dict(),
+                "findings": [f.to_dict() for f in findings if f.system == summary.system],
+            }
+            for summary in summaries
+        ]
+        return json.dumps({"systems": systems}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+    if fmt == "tsv":
+        rows = ["\t".join(_TSV_COLUMNS)]
+        for finding in findings:
+            data = finding.to_dict()
+            rows.append("\t".join(_tsv_cell(data[column]) for column in _TSV_COLUMNS))
+        return "\n".join(rows) + "\n"
+    if fmt != "table":
+        msg = f"unknown report format {fmt!r} (choose from {', '.join(REPORT_FORMATS)})"
+        raise UsageError(msg)
+    return _table(findings, summaries)
+
+
+def _tsv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _align(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+
+
+def _table(findings: Sequence[Finding], summaries: Sequence[Summary]) -> str:
+    lines: list[str] = []
+    several = len(summaries) > 1
+    for summary in summaries:
+        own = [f for f in findings if f.system == summary.system]
+        if several or not lines:
+            lines.append(f"== {summary.system}")
+        if own:
+            rows = [["where", "severity", "kind", "span", "text", "fix", "message"]]
+            rows += [
+                [
+                    f.location,
+                    f.severity,
+                    f.kind,
+                    f"{f.start}-{f.end}",
+                    _short(f.text, 30),
+                    _short(f.fix or "-", 24),
+                    f.message,
+                ]
+                for f in own
+            ]
+            lines += _align(rows)
+            lines.append("")
+        counts = ", ".join(
+            f"{n} {s}{'s' if n != 1 and s != 'info' else ''}"
+            for s, n in summary.by_severity.items()
+        )
+        lines.append(
+            f"{summary.system}: {summary.total} findings in {summary.segments} segments ({counts})"
+        )
+        if summary.by_kind:
+            rows = [["kind", *summary.by_severity]]
+            rows += [
+                [kind, *(str(counts_.get(s, 0)) for s in summary.by_severity)]
+                for kind, counts_ in summary.by_kind.items()
+            ]
+            lines += ["", *_align(rows)]
+        if summary.entities:
+            rows = [["entity", "findings", "kinds", "written"]]
+            rows += [
+                [
+                    e.entity,
+                    str(e.total),
+                    ", ".join(f"{k} {n}" for k, n in e.by_kind.items()),
+                    ", ".join(e.examples) or "-",
+                ]
+                for e in summary.entities
+            ]
+            lines += ["", *_align(rows)]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 __all__ = [
@@ -1274,6 +1394,7 @@ __all__ = [
     "check_corpus",
     "extract_numbers",
     "fails",
+    "render",
     "summarize",
     "unbalanced",
 ]

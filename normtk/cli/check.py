@@ -1,0 +1,169 @@
+"""``normtk check``: what an editor must fix in machine-translated copy, segment by segment."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from normtk.cli import app
+from normtk.errors import UsageError
+
+
+class CheckFormat(Enum):
+    """How to print the findings."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    tsv = "tsv"
+
+
+class Threshold(Enum):
+    """The severity at which findings fail the run."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class DocBreaks(Enum):
+    """Where documents (stories) begin and end in plain-text input."""
+
+    none = "none"
+    blank = "blank"
+
+
+class InputFormat(Enum):
+    """How to read the inputs."""
+
+    auto = "auto"
+    text = "text"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    wmt_xml = "wmt-xml"
+
+
+class Compare(Enum):
+    """Which sides of a WMT XML, TSV or JSONL input to compare with."""
+
+    all = "all"
+    ref = "ref"
+    src = "src"
+
+
+@app.command()
+def check(
+    hyp: Annotated[
+        list[str],
+        typer.Option(
+            "--hyp",
+            help="Machine translation to check: plain text (one segment a line; repeatable, "
+            "one file per system), or one TSV, JSONL or WMT XML file holding source, "
+            "references and systems.",
+            show_default=False,
+        ),
+    ],
+    ref: Annotated[
+        list[str] | None,
+        typer.Option("--ref", "-r", help="Reference translation (plain text). Repeatable."),
+    ] = None,
+    src: Annotated[str | None, typer.Option(help="Source text (plain text).")] = None,
+    src_lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Language of the source (uk, ru, es ...): its names are found through "
+            "inflection (uk, ru) and its numbers read in its conventions. WMT XML gives it."
+        ),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", help="Language of the translation (en, es, de, fr).")
+    ] = "en",
+    style: Annotated[
+        str | None,
+        typer.Option(
+            help="House style (see `normtk gazetteer styles`). Without one, the forms of "
+            "every style of the language are in style."
+        ),
+    ] = None,
+    gazetteer: Annotated[
+        list[Path] | None,
+        typer.Option("--gazetteer", "-g", help="Extra gazetteer directory or file. Repeatable."),
+    ] = None,
+    system: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--system", "-s", help="Check this system of a TSV/JSONL/XML input. Repeatable."
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option(help="Input format; auto: by suffix (.tsv, .jsonl, .xml), else text."),
+    ] = InputFormat.auto,
+    compare: Annotated[
+        Compare,
+        typer.Option(help="Compare with the references and the source (all), or only one."),
+    ] = Compare.all,
+    doc_breaks: Annotated[
+        DocBreaks,
+        typer.Option(
+            help="Plain text: none (the file is one document) or blank (blank lines "
+            "separate stories). WMT XML keeps its own documents."
+        ),
+    ] = DocBreaks.none,
+    checks: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated checks to run: style, entities, consistency, numbers, "
+            "untranslated, brackets (default: all)."
+        ),
+    ] = None,
+    min_severity: Annotated[
+        Threshold, typer.Option(help="Show findings of this severity and above.")
+    ] = Threshold.info,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.table,
+    fail_on: Annotated[
+        Threshold | None,
+        typer.Option(help="Exit with status 1 if a finding of this severity or above exists."),
+    ] = None,
+) -> None:
+    """Report what an editor must fix: off-style names, missing or added entities,
+    changed numbers, untranslated text, unbalanced quotes, inconsistent spellings.
+
+    Each finding names the segment (line, or document:segment for WMT XML), the
+    span in the translation, a severity and a suggested fix, followed by a
+    summary per system. Without --ref or --src only the translation itself is
+    checked (house style, script, brackets, consistency).
+
+    Example: normtk check --hyp story.en --src story.uk --src-lang uk --fail-on error
+    """
+    from normtk.gazetteer import Gazetteer
+    from normtk.io.corpus import read_corpus
+    from normtk.score.check import Checker, check_corpus, fails, render, severity_rank
+
+    corpus = read_corpus(hyp, ref or (), src, systems=system, input_format=input_format.value)
+    source_lang = src_lang or corpus.src_lang
+    if corpus.src is not None and compare is not Compare.ref and source_lang is None:
+        msg = "--src needs --src-lang (the language of the source: uk, ru, es ...)"
+        raise UsageError(msg)
+    chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+    checker = Checker(
+        Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen
+    )
+    findings, summaries = check_corpus(
+        checker,
+        corpus,
+        use_ref=compare is not Compare.src,
+        use_src=compare is not Compare.ref,
+        doc_breaks="blank" if doc_breaks is DocBreaks.blank else "none",
+    )
+    floor = severity_rank(min_severity.value)
+    shown = [f for f in findings if severity_rank(f.severity) >= floor]
+    sys.stdout.write(render(shown, summaries, output_format.value))
+    if fail_on is not None and fails(findings, fail_on.value):
+        raise typer.Exit(1)
