@@ -7,12 +7,13 @@ Rules, applied in wordfreq's frequency order (most frequent first):
 
 1. keep only words made of letters, optionally joined by one apostrophe or hyphen
    ("aujourd'hui", "e-mail"); numbers, "u.s", "1st", symbols and emoji go;
-2. drop every word that is, ignoring case and diacritics, a name form of an entity
-   in the bundled gazetteer (its forms in every language and style, its curated
+2. drop every word that is, ignoring case and diacritics, a name form of a curated
+   entity of the bundled gazetteer (its forms in every language and style, its
    variants, its native names, a person's given names and surnames), so that
-   "ukraine", "kiev", "putin" or "moscow" are not "ordinary words". Variants of
-   imported files (``origin: geonames``) do not count: those are what the lists
-   filter, and counting them would make the lists depend on themselves.
+   "ukraine", "kiev", "putin" or "moscow" are not "ordinary words". Entities of
+   imported files (``origin: geonames``) do not count: the lists decide what an
+   import keeps (a town called Bar is not imported), and counting them would
+   make the lists depend on themselves.
 
 Usage (from the root of the repository)::
 
@@ -43,13 +44,14 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def name_forms(entity: Entity) -> set[str]:
     """Return the folded name forms of ``entity`` that a common word must not be."""
+    if entity.variant_origin != "variant":  # an imported entity
+        return set()
     texts: set[str] = set(entity.native.values())
     for native in entity.native.values():
         texts.update(native.split())
     for part, forms in entity.forms.items():
         texts.update(forms.values())
-        if entity.variant_origin == "variant":
-            texts.update(entity.variants.get(part, ()))
+        texts.update(entity.variants.get(part, ()))
     return {fold(text) for text in texts}
 
 

@@ -19,8 +19,8 @@ from normtk.text import fold
 GEONAMES_UA = REPO / "gazetteers" / "places" / "geonames-ua.yaml"
 
 # What the import of the committed file reported (normtk gazetteer import-geonames).
-IMPORTED = 191
-WITH_BOTH_NATIVE = 158
+IMPORTED = 190
+WITH_BOTH_NATIVE = 153
 
 # --- a naive reference of the Ukrainian national system (KMU resolution 55, 2010),
 # written from the resolution's table, to check the English forms independently.
@@ -100,6 +100,47 @@ KRAMATORSK = GeonamesRecord(
     147145,
     ("Kramatorsk", "Kramators'k", "Краматорск", "Краматорськ", "Краматорьск"),
 )
+BOLHRAD = GeonamesRecord(
+    711841,
+    "Bolhrad",
+    "UA",
+    15044,
+    ("Balgrad", "Bolgrad", "Bolhrad", "Bolhradas", "Bołgrad", "Балград", "Болград"),
+)
+BROVARY = GeonamesRecord(
+    711390,
+    "Brovary",
+    "UA",
+    109806,
+    (
+        "Bravary", "Brovarai", "Brovari", "Brovary", "Brovarî", "Brovarı", "Browary", "Бравары",
+        "Бровари", "Бровары", "Броварі",
+    ),
+)  # fmt: skip
+MUKACHEVO = GeonamesRecord(
+    700646,
+    "Mukachevo",
+    "UA",
+    85569,
+    ("Mukaceve", "Mukacevo", "Mukacheve", "Mukachevo", "Munkacs", "Мукачеве", "Мукачево"),
+)
+KONOTOP = GeonamesRecord(
+    705135,
+    "Konotop",
+    "UA",
+    84787,
+    ("Kanatop", "Kanatyp", "Konotop", "Konotopa", "Канатоп", "Канатып", "Конотоп"),
+)
+KHMELNYTSKYI = GeonamesRecord(
+    706369,
+    "Khmelnytskyi",
+    "UA",
+    274452,
+    (
+        "Chmel'nyc'kyj", "Chmielnicki", "Khmel'nic'kij", "Khmel'nickij", "Khmelnytskyi",
+        "Ploskurov", "Плоскуров", "Плоскурів", "Хмельницкий", "Хмельницький",
+    ),
+)  # fmt: skip
 ALIKE = GeonamesRecord(692129, "Svalyava", "UA", 16507, ("Svaljava", "Свалява"))
 RUSSIAN_ONLY = GeonamesRecord(692194, "Sumy", "UA", 256474, ("Sumy", "Сумы"))
 
@@ -114,12 +155,34 @@ RUSSIAN_ONLY = GeonamesRecord(692194, "Sumy", "UA", 256474, ("Sumy", "Сумы")
         (ALCHEVSK, "Алчевськ", "Алчевск"),
         # Краматорськ and the misspelt Краматорьск both transliterate to Kramatorsk.
         (KRAMATORSK, None, None),
+        # Балград is Belarusian (akanye) beside Болград, the name in both languages.
+        (BOLHRAD, "Болград", "Болград"),
+        # Бровари, not Броварі, transliterates to Brovary; Бравары is Belarusian.
+        (BROVARY, "Бровари", "Бровары"),
+        # Мукачево is the official Ukrainian name (Мукачеве the orthography's variant)
+        # and the Russian one: Мукачеве ends like no Russian word.
+        (MUKACHEVO, "Мукачево", "Мукачево"),
+        (KONOTOP, "Конотоп", "Конотоп"),
+        # No Latin alternate is a Russian romanization: the adjective ending decides.
+        (KHMELNYTSKYI, "Хмельницький", "Хмельницкий"),
         # Свалява is written alike in both languages.
         (ALIKE, "Свалява", "Свалява"),
         # Сумы has ы: Russian, and there is no other Cyrillic name.
         (RUSSIAN_ONLY, None, None),
     ],
-    ids=["bila-tserkva", "chernihiv", "alchevsk", "kramatorsk-tie", "alike", "russian-only"],
+    ids=[
+        "bila-tserkva",
+        "chernihiv",
+        "alchevsk",
+        "kramatorsk-tie",
+        "bolhrad",
+        "brovary",
+        "mukachevo",
+        "konotop",
+        "khmelnytskyi",
+        "alike",
+        "russian-only",
+    ],
 )
 def test_native_names(record: GeonamesRecord, uk: str | None, ru: str | None) -> None:
     found_uk, _ = pick_uk(record, uk_national)

@@ -81,6 +81,7 @@ _UK_MARKS = set("ґєії'’ʼ")  # the apostrophes are those Ukrainian spellin
 _APOSTROPHES = "'’ʼʹ`´"
 _NAME_PUNCTUATION = set(" -.") | set(_APOSTROPHES)
 _RUSYN_YI = re.compile("[бвгґджзйклмнпрстфхцчшщь]ї")
+_NOT_RUSSIAN = re.compile(r"[бвгджзклмнпрстфхцчшщ]э|[сцз]ьк|[бвгджзклмнпрстфхцчшщ]е\b")
 # Spellings a Ukrainian name may share letters with Russian but not the word:
 # -ськ/-цьк (Russian -ск/-цк), final -е and -и after a consonant (Russian -о/-ое,
 # -ы), the adjective ending -ий (Russian -ый/-ой).
@@ -319,6 +320,9 @@ class GeonamesImporter:
         if entity_id in self.known.ids:
             self._skip(report, record, "id of a curated entity")
             return None
+        if self.is_common_word(en):
+            self._skip(report, record, "English form is a common word")
+            return None
         ru, _ = pick_ru(record, uk)
         native = {"uk": uk, **({"ru": ru} if ru else {})}
         names = {"en": en}
@@ -327,8 +331,14 @@ class GeonamesImporter:
             if scheme is None:
                 names[lang] = en
                 translit_lines.append(f"{lang}: the en form (no {lang} press scheme)")
+            elif self.is_common_word(press := self.transliterate(uk, scheme)):
+                names[lang] = en
+                translit_lines.append(
+                    f"{lang}: the en form ({self.translit_source} {scheme!r} gives the "
+                    f"common word {press!r})"
+                )
             else:
-                names[lang] = self.transliterate(uk, scheme)
+                names[lang] = press
                 translit_lines.append(f"{lang}: {self.translit_source} {scheme!r}")
         own = {fold(text) for text in [*names.values(), *native.values(), record.name]}
         if own & self.known.aliases:
@@ -491,7 +501,13 @@ def pick_uk(record: GeonamesRecord, transliterate: Transliterate) -> tuple[str |
     """
     candidates = _distinct([n for n in record.alternatenames if _alphabet_ok(n, _UK_LETTERS)])
     target = _coarse(record.name)
-    exact = [n for n in candidates if _coarse(transliterate(n, "uk-national")) == target]
+    exact = [
+        n
+        for n in candidates
+        if _loose(fold(transliterate(n, "uk-national"))) == _loose(fold(record.name))
+    ]  # Бровари, not Броварі, is Brovary
+    if not exact:
+        exact = [n for n in candidates if _coarse(transliterate(n, "uk-national")) == target]
     if len(exact) > 1:
         exact = _most_ukrainian(exact)
     if len(exact) == 1:
@@ -550,7 +566,7 @@ def pick_ru(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
     scores: dict[str, int] = {}
     russian_looking: set[str] = set()
     same_as_uk = 0
-    for name in _distinct([n for n in record.alternatenames if _alphabet_ok(n, _RU_LETTERS)]):
+    for name in _russian_candidates(record, uk):
         if _ratio(fold(name), fold(uk)) < _RU_CLOSE:
             continue
         romanized = _ru_romanizations(name)
@@ -581,6 +597,38 @@ _RU_ADJECTIVE = re.compile(r"(?:[сцз]к(?:ий|ой)|ый)\b")
 _UK_ADJECTIVE = re.compile(r"(?:[сцз]ький|ий)\b")
 
 
+def _russian_candidates(record: GeonamesRecord, uk: str) -> list[str]:
+    """Return the alternates written in Russian letters that are not Belarusian or Ukrainian.
+
+    Left out: э after a consonant (Belarusian Багачэвэ, Бэрэстын); -ськ, -цьк,
+    -зьк and a consonant before a final е (Ukrainian Свердловськ, Мукачеве);
+    and akanye: a name that differs from another alternate (or the uk name)
+    only by а or ы where that one has о (Belarusian Балград, Бравары, Канатып,
+    Далына beside Болград, Бровары, Конотоп, Долина). Russian а for Ukrainian о in other
+    words (Раздельная, Казатин, Владимир) stays.
+    """
+    names = _distinct([n for n in record.alternatenames if _alphabet_ok(n, _RU_LETTERS)])
+    names = [n for n in names if not _NOT_RUSSIAN.search(n.lower())]
+    others = [n.lower() for n in names] + [uk.lower()]
+    return [n for n in names if not any(_akanye(n.lower(), other) for other in others)]
+
+
+def _akanye(name: str, other: str) -> bool:
+    """Tell whether ``name`` is ``other`` with some inner о written а or ы (and и as ы)."""
+    if len(name) != len(other):
+        return False
+    reduced = False
+    for i, (mine, theirs) in enumerate(zip(name, other, strict=True)):
+        if (mine, theirs) == ("ы", "и"):
+            continue
+        if mine == theirs:
+            continue
+        if theirs != "о" or mine not in "аы" or i == 0 or not name[i - 1].isalpha():
+            return False
+        reduced = True
+    return reduced
+
+
 def _russian_adjective(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
     """Fall back on the Russian adjective ending when no Latin alternate confirms a name.
 
@@ -592,7 +640,7 @@ def _russian_adjective(record: GeonamesRecord, uk: str) -> tuple[str | None, str
         return None, "no Russian-looking name whose transliteration is a Latin alternate"
     found = [
         name
-        for name in _distinct([n for n in record.alternatenames if _alphabet_ok(n, _RU_LETTERS)])
+        for name in _russian_candidates(record, uk)
         if _apostrophes(name) != _apostrophes(uk)
         and _ratio(fold(name), fold(uk)) >= _RU_ADJECTIVE_CLOSE
         and _RU_ADJECTIVE.search(name.lower())
