@@ -109,6 +109,8 @@ class Entity:
         """Yield every alias of the entity, canonical forms first, each text once.
 
         ``extra`` adds (spelling, origin) variants per part, e.g. generated ones.
+        An extra surname counts only after a given name: a generated spelling
+        alone ("Polanski" from Полянский) may well be somebody else.
         """
         seen: set[tuple[str, AliasKind]] = set()
 
@@ -132,7 +134,7 @@ class Entity:
                             len(surname),
                         )
                     )
-            for surname, origin in surnames if self.surname_alone else ():
+            for surname, origin in _part_forms(self, "surname", None) if self.surname_alone else ():
                 yield from once(Alias(surname, self.id, "surname", f"surname={origin}"))
         else:
             for name, origin in _part_forms(self, "name", extra):
