@@ -291,3 +291,30 @@ def test_house_form_is_left_as_written(people: Gazetteer, entity_id: str, lang: 
     entity = people[entity_id]
     name = entity.display_name(lang)
     assert norm(people, f"{name} said.", lang) == f"{name} said."
+
+
+# The same people inside the whole bundled gazetteer, places included.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Aleksey Reznikov met Vitaly Klichko in Kiev",
+            "en",
+            "Oleksii Reznikov met Vitali Klitschko in Kyiv",
+        ),
+        (
+            "Aleksey Reznikov met Vitaly Klichko in Kiev",
+            "de",
+            "Oleksij Resnikow met Vitali Klitschko in Kiew",
+        ),
+        (
+            "Kiev Mayor Vitali Klitschko and Andrey Yermak",
+            "fr",
+            "Kiev Mayor Vitali Klitschko and Andriï Iermak",
+        ),
+    ],
+)
+def test_in_the_bundled_gazetteer(
+    gazetteer: Gazetteer, text: str, lang: str, expected: str
+) -> None:
+    assert norm(gazetteer, text, lang) == expected
