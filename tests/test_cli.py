@@ -128,7 +128,16 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     assert result.stderr == b""
 
 
-HEAVY = ["sacrebleu", "rapidfuzz", "argostranslate", "ctranslate2", "dask", "torch", "jsonschema"]
+HEAVY = [
+    "sacrebleu",
+    "rapidfuzz",
+    "argostranslate",
+    "ctranslate2",
+    "dask",
+    "torch",
+    "jsonschema",
+    "pydantic",
+]
 
 
 def test_help_imports_nothing_heavy() -> None:
