@@ -30,8 +30,22 @@ class AliasIndex:
             key = match_key(alias.text).strip()
             if key:
                 groups.setdefault(f" {key} ", []).append(alias)
-        self.keys = list(groups)
-        self.entries = [tuple(groups[key]) for key in self.keys]
+        self._build([(key, tuple(entries)) for key, entries in groups.items()])
+
+    @classmethod
+    def from_groups(cls, groups: list[tuple[str, tuple[Alias, ...]]]) -> AliasIndex:
+        """Rebuild an index from what :meth:`groups` returned (cheaper than from aliases)."""
+        index = cls.__new__(cls)
+        index._build(groups)
+        return index
+
+    def groups(self) -> list[tuple[str, tuple[Alias, ...]]]:
+        """Return the padded keys with their aliases, the index's whole content."""
+        return list(zip(self.keys, self.entries, strict=True))
+
+    def _build(self, groups: list[tuple[str, tuple[Alias, ...]]]) -> None:
+        self.keys = [key for key, _ in groups]
+        self.entries = [entries for _, entries in groups]
         # The aliases of each key that also fit text written without a capital.
         self._uncapitalized = [
             tuple(a for a in entries if not a.text[0].isupper()) for entries in self.entries

@@ -25,6 +25,8 @@ EXPECTED_PROBLEMS = """\
 {d}/entities.yaml:32: copycat: alias 'Goodtown' is also claimed by good-town and no 'ambiguous' \
 rule resolves it
 {d}/entities.yaml:38: lonely-keep: keep phrase 'Somewhere Else' contains no name of this entity
+{d}/entities.yaml:47: KEEPTOWN: a second 'ambiguous' rule for this alias (first at \
+{d}/entities.yaml:45); merge them
 {d}/unparsable.yaml:5: -: invalid YAML: did not find expected ',' or '}}'
 """
 
@@ -33,7 +35,7 @@ def test_validate_broken_fixture_prints_file_line_messages() -> None:
     result = run_cli("gazetteer", "validate", "--no-bundled", "broken", cwd=DATA)
     assert result.returncode == 1
     assert result.stdout.decode() == EXPECTED_PROBLEMS.format(d="broken")
-    assert result.stderr.decode() == "9 problems\n"
+    assert result.stderr.decode() == "10 problems\n"
 
 
 def test_validate_json() -> None:
@@ -41,14 +43,14 @@ def test_validate_json() -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False
-    assert len(report["problems"]) == 9
+    assert len(report["problems"]) == 10
 
 
 def test_load_raises_with_every_problem() -> None:
     with pytest.raises(GazetteerError) as info:
         Gazetteer.load([BROKEN], bundled=False)
-    assert len(info.value.problems) == 9
-    assert str(info.value).startswith("9 problems in gazetteer data:\n")
+    assert len(info.value.problems) == 10
+    assert str(info.value).startswith("10 problems in gazetteer data:\n")
 
 
 def test_bundled_gazetteer_is_valid() -> None:

@@ -43,21 +43,24 @@ class Gazetteer:
         Raises :class:`GazetteerError` listing every problem as ``file:line: id: message``.
         """
         from normtk.gazetteer import cache
+        from normtk.match import AliasIndex
 
         dirs = search_path(paths) if bundled else [Path(p) for p in paths]
         key = content_digest(dirs)
         cached = cache.get(key)
         if cached is not None:
-            entities, languages, ambiguities, digest, generated = cached
+            entities, languages, ambiguities, digest, generated, groups = cached
             gazetteer = cls(entities, languages, ambiguities, digest, tuple(dirs))
             gazetteer.__dict__["generated"] = generated
+            gazetteer.__dict__["index"] = AliasIndex.from_groups(groups)
             return gazetteer
         data = read(dirs)
         if data.problems:
             raise GazetteerError(data.problems)
         gazetteer = cls(data.entities, data.languages, data.ambiguities, data.digest, tuple(dirs))
-        value = (data.entities, data.languages, data.ambiguities, data.digest, gazetteer.generated)
-        cache.put(key, value)
+        groups = gazetteer.index.groups()
+        value = (data.entities, data.languages, data.ambiguities, data.digest)
+        cache.put(key, (*value, gazetteer.generated, groups))
         return gazetteer
 
     def __getitem__(self, entity_id: str) -> Entity:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-_VERSION = 1
+_VERSION = 2
 
 
 def cache_dir() -> Path | None:

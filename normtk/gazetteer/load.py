@@ -261,6 +261,13 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
         if ("ambiguous", index) in skip:
             continue
         key = fold(item["alias"])
+        if key in data.ambiguities:
+            first = data.ambiguities[key]
+            data.problems.append(
+                f"{file}:{item.line}: {item['alias']}: a second 'ambiguous' rule for this alias "
+                f"(first at {first.file}:{first.line}); merge them"
+            )
+            continue
         data.ambiguities[key] = Ambiguity(
             alias=item["alias"],
             entities=tuple(item["entities"]),
