@@ -21,14 +21,17 @@ Usage:  python benchmarks/translit_variants.py [--runs 5]
 from __future__ import annotations
 
 import argparse
+import functools
 import platform
 import statistics
 import time
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import iuliia
 
-from normtk.gazetteer import Gazetteer
+from normtk.gazetteer import Entity, Gazetteer
 from normtk.translit import latin_variants, schemes
 
 PRESS = {
@@ -44,16 +47,25 @@ def natives(gazetteer: Gazetteer, lang: str) -> list[str]:
     return [e.native[lang] for e in gazetteer.entities.values() if e.native.get(lang)]
 
 
-def timed(function: object, names: list[str], runs: int) -> tuple[float, float]:
+def timed(call: Callable[[str], object], names: list[str], runs: int) -> tuple[float, float]:
     """Return (first pass, median of ``runs`` further passes) in microseconds per name."""
-    call = function  # a callable of one name
     passes = []
     for _ in range(runs + 1):
         start = time.perf_counter()
         for name in names:
-            call(name)  # type: ignore[operator]
+            call(name)
         passes.append((time.perf_counter() - start) / len(names) * 1e6)
     return passes[0], statistics.median(passes[1:])
+
+
+def variants_of(name: str, lang: str) -> dict[str, str]:
+    """The measured call."""
+    return latin_variants(name, lang)
+
+
+def iuliia_direct(direct: list[Any], name: str) -> list[str]:
+    """The baseline: every iuliia schema on ``name``, nothing remembered."""
+    return [schema.translate(name) for schema in direct]
 
 
 def speed(gazetteer: Gazetteer, runs: int) -> None:
@@ -62,19 +74,20 @@ def speed(gazetteer: Gazetteer, runs: int) -> None:
     print("|---|---|---|---|---|---|")
     for lang in ("uk", "ru", "be"):
         names = natives(gazetteer, lang)
-        cold, warm = timed(lambda name, lang=lang: latin_variants(name, lang), names, runs)
+        cold, warm = timed(functools.partial(variants_of, lang=lang), names, runs)
         baseline = "-"
         if lang == "ru":
             direct = [schema for _, schema in iuliia.schemas.items()]
-            _, median = timed(lambda n: [s.translate(n) for s in direct], names, runs)
+            _, median = timed(functools.partial(iuliia_direct, direct), names, runs)
             baseline = f"{median:.0f} ({len(direct)} schemas)"
         count = len(schemes(lang))
         print(f"| {lang} | {len(names)} | {count} | {cold:.0f} | {warm:.0f} | {baseline} |")
     print()
 
 
-def expected_form(entity: object, out: str) -> str | None:
-    forms = entity.forms  # type: ignore[attr-defined]
+def expected_form(entity: Entity, out: str) -> str | None:
+    """Return the entity's form in ``out`` (given name and surname for a person)."""
+    forms = entity.forms
     if "name" in forms:
         return forms["name"].get(out)
     given, surname = forms.get("given", {}).get(out), forms.get("surname", {}).get(out)
@@ -82,6 +95,7 @@ def expected_form(entity: object, out: str) -> str | None:
 
 
 def strip_accents(text: str) -> str:
+    """Drop combining marks (the Spanish stress accents)."""
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
@@ -97,13 +111,14 @@ def agreement(gazetteer: Gazetteer) -> None:
             if e.native.get(lang) and e.country == COUNTRY[lang]
         ]
         for out, press in by_out.items():
-            pairs = [(e.native[lang], expected_form(e, out)) for e in entities]
-            pairs = [(native, form) for native, form in pairs if form]
+            pairs = [(e.native[lang], form) for e in entities if (form := expected_form(e, out))]
             if out == "es":  # stress accents are editorial; compare without them
                 pairs = [(native, strip_accents(form)) for native, form in pairs]
             variants = [latin_variants(native, lang) for native, _ in pairs]
-            base = sum(v[BASELINE[lang]] == form for v, (_, form) in zip(variants, pairs))
-            hits = sum(v[press] == form for v, (_, form) in zip(variants, pairs))
+            base = sum(
+                v[BASELINE[lang]] == form for v, (_, form) in zip(variants, pairs, strict=True)
+            )
+            hits = sum(v[press] == form for v, (_, form) in zip(variants, pairs, strict=True))
             total = len(pairs)
             print(
                 f"| {lang} | {out} | {total} | {BASELINE[lang]} | {base / total:.0%} "
