@@ -42,6 +42,9 @@ def _cases() -> list[tuple[str, str, str]]:
             continue
         if is_common_word(russian):
             continue
+        # Curated data may rule a spelling out (Nikolayev: a common Russian surname).
+        if fold(russian) in {fold(n) for n in entity.never}:
+            continue
         cases.append((entity.id, russian, national))
     return sorted(cases)
 
@@ -63,10 +66,10 @@ def test_russian_derived_form_is_rewritten(
 
 # Known by heart: the Russian-derived spellings English copy used before 2019-2022 and
 # the national forms that replaced them. Renamings (Kirovograd → Kropyvnytskyi,
-# Dnepropetrovsk → Dnipro) are not transliteration and are left to curated data.
+# Dnepropetrovsk → Dnipro) are not transliteration and are left to curated data, and
+# so is Nikolayev (Mykolaiv), which the curated data keeps out as a common surname.
 BY_HEART = [
     ("Kharkov", "Kharkiv"),
-    ("Nikolayev", "Mykolaiv"),
     ("Zaporozhye", "Zaporizhzhia"),
     ("Krivoy Rog", "Kryvyi Rih"),
     ("Chernigov", "Chernihiv"),

@@ -67,9 +67,10 @@ FILTERS: tuple[tuple[str, str], ...] = (
     ("short", "shorter than 4 characters"),
     ("same-as-form", "equals a form of the entity itself (nothing to rewrite)"),
     ("common-word", "equals a common word of en, es, de or fr"),
-    ("curated", "equals a form, variant or native name of a curated entity"),
+    ("curated", "equals a name of a curated entity, a given name, or a 'never' spelling"),
     ("shared", "is a name of several settlements"),
     ("other-name", "not close to any form of the entity: a historical or unrelated name"),
+    ("partial", "a part of a longer name of the place, or a name plus a word (Novyi Sambir)"),
     ("duplicate", "differs from a kept variant only in case or diacritics"),
 )
 
@@ -81,11 +82,13 @@ _UK_MARKS = set("ґєії'’ʼ")  # the apostrophes are those Ukrainian spellin
 _APOSTROPHES = "'’ʼʹ`´"
 _NAME_PUNCTUATION = set(" -.") | set(_APOSTROPHES)
 _RUSYN_YI = re.compile("[бвгґджзйклмнпрстфхцчшщь]ї")
-_NOT_RUSSIAN = re.compile(r"[бвгджзклмнпрстфхцчшщ]э|[сцз]ьк|[бвгджзклмнпрстфхцчшщ]е\b")
+_NOT_RUSSIAN = re.compile(
+    r"[бвгджзклмнпрстфхцчшщ]э|[сцз]ьк|[бвгджзклмнпрстфхцчшщ]е\b|[бвдзлмнпрстфц]и\b"
+)
 # Spellings a Ukrainian name may share letters with Russian but not the word:
-# -ськ/-цьк (Russian -ск/-цк), final -е and -и after a consonant (Russian -о/-ое,
+# -ськ/-цьк (Russian -ск/-цк), final -ць (-ец), -е and -и after a consonant (Russian -о/-ое,
 # -ы), the adjective ending -ий (Russian -ый/-ой).
-_UK_SPELLING = re.compile(r"(?:[сцз]ьк|[бвгджзклмнпрстфхцчшщ][еи]\b|ий\b)")
+_UK_SPELLING = re.compile(r"(?:[сцз]ьк|ць\b|[бвгджзклмнпрстфхцчшщ][еи]\b|ий\b)")
 
 # Russian romanizations whose results a Latin alternate may equal.
 _RU_SCHEMES = (
@@ -243,6 +246,12 @@ class KnownNames:
         aliases = {
             fold(alias.text) for entity in data.entities.values() for alias in entity.aliases()
         }
+        for entity in data.entities.values():
+            # Spellings curated as never this entity (Nikolayev, a surname) stay unclaimed.
+            aliases.update(fold(n) for n in getattr(entity, "never", ()))
+            if entity.is_person:  # given names are no aliases, but Vladimir stays a name
+                aliases.update(fold(g) for g in entity.forms["given"].values())
+                aliases.update(fold(g) for g in entity.variants.get("given", ()))
         return cls(frozenset(data.entities), frozenset(aliases))
 
 
@@ -376,8 +385,11 @@ class GeonamesImporter:
         references = [fold(text) for text in names.values()]
         references += [fold(_ru_romanizations(native["ru"])[0])] if "ru" in native else []
         kept: dict[str, str] = {}
+        words = {_words(text) for text in [*names.values(), record.name, *record.alternatenames]}
         for alias in dict.fromkeys([record.name, *record.alternatenames]):
             reason = self._drop_reason(alias, own, references, claims, kept)
+            if reason is None and _partial(_words(alias), words):
+                reason = "partial"
             if reason is None:
                 kept[fold(alias)] = alias
             else:
@@ -479,6 +491,24 @@ def _km(a: GeonamesRecord, b: GeonamesRecord) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s-]+", _loose(fold(text))) if w)
+
+
+def _partial(alias: tuple[str, ...], names: Collection[tuple[str, ...]]) -> bool:
+    """Tell whether ``alias`` begins or ends another name, or another name begins or ends it.
+
+    In words: Vladimir of Vladimir-Volynskij, Novyi Sambir of Sambir.
+    """
+    for name in names:
+        if len(name) == len(alias):
+            continue
+        short, long = sorted((alias, name), key=len)
+        if long[: len(short)] == short or long[-len(short) :] == short:
+            return True
+    return False
+
+
 def _claims(records: Sequence[GeonamesRecord], national: Mapping[int, str]) -> dict[str, set[int]]:
     """Map each folded name to the settlements that carry it."""
     claims: defaultdict[str, set[int]] = defaultdict(set)
@@ -565,8 +595,10 @@ def pick_ru(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
     national = _coarse(record.name)
     scores: dict[str, int] = {}
     russian_looking: set[str] = set()
-    same_as_uk = 0
     for name in _russian_candidates(record, uk):
+        alike = _apostrophes(name) == _apostrophes(uk)
+        if alike and _UK_SPELLING.search(uk.lower()):
+            continue
         if _ratio(fold(name), fold(uk)) < _RU_CLOSE:
             continue
         romanized = _ru_romanizations(name)
@@ -574,22 +606,21 @@ def pick_ru(record: GeonamesRecord, uk: str) -> tuple[str | None, str]:
         score += len({_loose(fold(r)) for r in romanized} & latin)
         if not score:
             continue
-        if _apostrophes(name) == _apostrophes(uk):
-            same_as_uk = score
-            continue
         scores[name] = score
         if _coarse(romanized[0]) != national:
             russian_looking.add(name)
-    if not scores and same_as_uk and not _UK_SPELLING.search(uk.lower()):
-        return uk, "written alike in both languages; a Russian transliteration is a Latin alternate"
     if not scores:
         return _russian_adjective(record, uk)
     if russian_looking:  # set aside spellings of the Ukrainian name (Била Церква, Бердичив)
         scores = {name: score for name, score in scores.items() if name in russian_looking}
     best = max(scores.values())
     winners = [name for name, score in scores.items() if score == best]
+    if len(winners) > 1:  # the uk name itself gives way: Дрогобыч, not Дрогобич
+        winners = [name for name in winners if _apostrophes(name) != _apostrophes(uk)]
     if len(winners) > 1:
         return None, "several Russian-looking names match Latin alternates equally"
+    if _apostrophes(winners[0]) == _apostrophes(uk):
+        return uk, "written alike in both languages; a Russian transliteration is a Latin alternate"
     return winners[0], "a Russian transliteration is a Latin alternate"
 
 
@@ -601,16 +632,38 @@ def _russian_candidates(record: GeonamesRecord, uk: str) -> list[str]:
     """Return the alternates written in Russian letters that are not Belarusian or Ukrainian.
 
     Left out: э after a consonant (Belarusian Багачэвэ, Бэрэстын); -ськ, -цьк,
-    -зьк and a consonant before a final е (Ukrainian Свердловськ, Мукачеве);
+    -зьк, a consonant before a final е, a hard consonant before a final и
+    (Ukrainian Свердловськ, Мукачеве, Жовті Води);
+    names that start otherwise than the uk name or extend it (Самарчик for Самар);
     and akanye: a name that differs from another alternate (or the uk name)
     only by а or ы where that one has о (Belarusian Балград, Бравары, Канатып,
     Далына beside Болград, Бровары, Конотоп, Долина). Russian а for Ukrainian о in other
     words (Раздельная, Казатин, Владимир) stays.
     """
     names = _distinct([n for n in record.alternatenames if _alphabet_ok(n, _RU_LETTERS)])
-    names = [n for n in names if not _NOT_RUSSIAN.search(n.lower())]
+    names = [
+        n
+        for n in names
+        if not _NOT_RUSSIAN.search(n.lower()) and _same_start(uk, n) and not _extended(uk, n)
+    ]
     others = [n.lower() for n in names] + [uk.lower()]
     return [n for n in names if not any(_akanye(n.lower(), other) for other in others)]
+
+
+# First letters a Russian name may have where the Ukrainian one has another.
+_START_PAIRS = {("о", "а"), ("є", "е"), ("і", "и"), ("ї", "и"), ("і", "е")}
+
+
+def _same_start(uk: str, name: str) -> bool:
+    """Tell whether the names start alike (Куман is no Russian for Умань; Александрия is)."""
+    a, b = uk[:1].lower(), name[:1].lower()
+    return a == b or (a, b) in _START_PAIRS
+
+
+def _extended(uk: str, name: str) -> bool:
+    """Tell whether one name is the other plus 2 letters or more (Самарчик, Овручов)."""
+    short, long = sorted((fold(uk), fold(name)), key=len)
+    return len(long) - len(short) >= 2 and short in long
 
 
 def _akanye(name: str, other: str) -> bool:
