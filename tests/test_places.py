@@ -57,6 +57,12 @@ REWRITES = [
     (
         "en",
         None,
+        "Khersonskaya oblast and Zaporizka oblast",
+        "Kherson oblast and Zaporizhzhia oblast",
+    ),
+    (
+        "en",
+        None,
         "in Zakarpatye, also called Transcarpathia",
         "in Zakarpattia, also called Zakarpattia",
     ),
@@ -150,6 +156,7 @@ UNCHANGED = [
     ("en", None, "Jordan said on Tuesday"),
     ("en", None, "Dnipro was hit by missiles"),
     ("en", None, "Good Luck, Sofia"),
+    ("en", None, "a cafe on Sumska Street in Kharkiv"),
     ("en", "ap", "Missiles struck Dnipro, the city's mayor said."),
     ("en", "ap", "The Dnipro river flows past the city of Dnipro."),
     ("en", "un", "the United Kingdom and the Czech Republic"),
