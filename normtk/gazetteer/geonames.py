@@ -320,6 +320,12 @@ class GeonamesImporter:
     def _entity(
         self, record: GeonamesRecord, claims: Mapping[str, set[int]], report: ImportReport
     ) -> ImportedEntity | None:
+        if slug(record.name) in self.known.ids:
+            self._skip(report, record, "id of a curated entity")
+            return None
+        if fold(record.name) in self.known.aliases:
+            self._skip(report, record, "name of a curated entity")
+            return None
         uk, why = pick_uk(record, self.transliterate)
         if uk is None:
             self._skip(report, record, why)
