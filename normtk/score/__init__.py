@@ -1,8 +1,9 @@
 """Scoring machine-translated copy: sacrebleu metrics, entity-normalized variants, entity metrics.
 
 >>> from normtk.score import Scorer
->>> scorer = Scorer([["Talks in Kyiv"]], metrics=["bleu"])
->>> scorer.score({"mt": ["Talks in Kyiv"]}).systems[0].metrics["BLEU"].score
+>>> refs = [["Talks in Kyiv ended without a deal"]]
+>>> report = Scorer(refs, metrics=["bleu"]).score({"mt": refs[0]})
+>>> round(report.systems[0].metrics["BLEU"].score, 6)
 100.0
 
 With a :class:`~normtk.normalize.Normalizer`, every figure is also computed on

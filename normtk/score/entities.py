@@ -133,24 +133,32 @@ def _interval(samples: FloatArray) -> tuple[float | None, float | None]:
     return float(kept[lower]), float(kept[kept.size - lower - 1])
 
 
-def resample_indices(n_segments: int, n_samples: int, seed: int) -> npt.NDArray[np.intp]:
-    """Return ``n_samples`` rows of segment indices drawn with replacement (seeded)."""
+def resample_weights(n_segments: int, n_samples: int, seed: int) -> FloatArray:
+    """Return how often each segment is drawn in each of ``n_samples`` bootstrap resamples.
+
+    Row ``k`` counts the segments of resample ``k``, drawn with replacement as
+    sacrebleu draws them (``numpy.random.default_rng(seed).choice``); the
+    statistics of a resample are then one matrix product away.
+    """
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    return rng.choice(n_segments, size=(n_samples, n_segments), replace=True)
+    indices = rng.choice(n_segments, size=(n_samples, n_segments), replace=True)
+    flat = indices + np.arange(n_samples)[:, None] * n_segments
+    counts = np.bincount(flat.ravel(), minlength=n_samples * n_segments)
+    return counts.reshape(n_samples, n_segments).astype(np.float64)
 
 
 def entity_scores(
     stats: Sequence[tuple[int, int, int, int, int]],
     n_bootstrap: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
-    indices: npt.NDArray[np.intp] | None = None,
+    weights: FloatArray | None = None,
 ) -> EntityScores:
     """Return corpus entity metrics from per-segment statistics, with bootstrap intervals.
 
-    ``n_bootstrap`` = 0 skips the intervals. ``indices`` (from
-    :func:`resample_indices`) overrides ``n_bootstrap`` and ``seed``, so several
+    ``n_bootstrap`` = 0 skips the intervals. ``weights`` (from
+    :func:`resample_weights`) overrides ``n_bootstrap`` and ``seed``, so several
     systems can share resamples.
     """
     import numpy as np
@@ -159,10 +167,10 @@ def entity_scores(
     totals = array.sum(axis=0)
     point = [_value(float(x)) for x in _ratios(totals)]
     bounds: list[tuple[float | None, float | None]] = [(None, None)] * 4
-    if indices is None and n_bootstrap > 0 and len(array) > 0:
-        indices = resample_indices(len(array), n_bootstrap, seed)
-    if indices is not None:
-        sums = array[indices].sum(axis=1)
+    if weights is None and n_bootstrap > 0 and len(array) > 0:
+        weights = resample_weights(len(array), n_bootstrap, seed)
+    if weights is not None:
+        sums = weights @ array
         bounds = [_interval(samples) for samples in _ratios(sums)]
     estimates = [Estimate(v, lo, hi) for v, (lo, hi) in zip(point, bounds, strict=True)]
     return EntityScores(
@@ -183,7 +191,7 @@ def paired_bootstrap_f1(
     system: Sequence[tuple[int, int, int, int, int]],
     n_samples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
-    indices: npt.NDArray[np.intp] | None = None,
+    weights: FloatArray | None = None,
 ) -> float:
     """Return the p-value of the entity-F1 difference between ``system`` and ``baseline``.
 
@@ -199,12 +207,12 @@ def paired_bootstrap_f1(
     if base.shape != other.shape:
         msg = f"baseline has {len(base)} segments, the system {len(other)}"
         raise ValueError(msg)
-    if indices is None:
-        indices = resample_indices(len(base), n_samples, seed)
+    if weights is None:
+        weights = resample_weights(len(base), n_samples, seed)
     real = abs(_ratios(base.sum(axis=0))[2] - _ratios(other.sum(axis=0))[2])
     if np.isnan(real):
         return float("nan")
-    diffs = np.abs(_ratios(other[indices].sum(axis=1))[2] - _ratios(base[indices].sum(axis=1))[2])
+    diffs = np.abs(_ratios(weights @ other)[2] - _ratios(weights @ base)[2])
     diffs = diffs[~np.isnan(diffs)]
     centred = diffs - diffs.mean()
     return float((np.sum(centred > real) + 1) / (len(centred) + 1))

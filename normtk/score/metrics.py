@@ -143,8 +143,16 @@ class Metric:
         )
 
     def get_signature(self) -> Signature:
-        """Return the reproducibility signature (sacrebleu's, then normtk's)."""
-        sig = self._metric.get_signature()
+        """Return the reproducibility signature (sacrebleu's, then normtk's).
+
+        The number of references is part of it, so references must have been
+        given to the constructor or to a scoring call first.
+        """
+        try:
+            sig = self._metric.get_signature()
+        except ValueError:
+            msg = f"{self.name}: the signature needs references; score something first"
+            raise UsageError(msg) from None
         return Signature(sig.format(), sig.format(short=True), normtk_signature(self.normalizer))
 
     # Sufficient statistics, for scoring many systems without repeating work.
@@ -164,7 +172,7 @@ class Metric:
 class BLEU(Metric):
     """BLEU (sacrebleu), with sacrebleu's options and defaults.
 
-    >>> BLEU(tokenize="intl").sentence_score("a b c d", ["a b c d"]).score
+    >>> round(BLEU(tokenize="intl").sentence_score("a b c d", ["a b c d"]).score, 6)
     100.0
     """
 
@@ -205,7 +213,7 @@ class BLEU(Metric):
 class CHRF(Metric):
     """chrF (sacrebleu); ``word_order=2`` gives chrF++.
 
-    >>> CHRF(word_order=2).get_signature().format().split("|")[3]
+    >>> CHRF(word_order=2, references=[["a b c"]]).get_signature().format().split("|")[4]
     'nw:2'
     """
 

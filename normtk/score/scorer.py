@@ -7,9 +7,9 @@ every segment that normalization left unchanged (hypothesis and references),
 so they cost little more than the plain scores and are exactly what scoring
 the normalized text from scratch would give.
 
->>> scorer = Scorer([["Talks in Kyiv", "No names here"]], metrics=["bleu", "chrf"])
->>> report = scorer.score({"a": ["Talks in Kyiv", "No names here"]})
->>> report.systems[0].metrics["BLEU"].score
+>>> refs = [["Talks in Kyiv ended without a deal", "No names here"]]
+>>> report = Scorer(refs, metrics=["bleu", "chrf"]).score({"a": refs[0]})
+>>> round(report.systems[0].metrics["BLEU"].score, 6)
 100.0
 """
 
@@ -26,7 +26,7 @@ from normtk.score.entities import (
     EntityScores,
     entity_scores,
     paired_bootstrap_f1,
-    resample_indices,
+    resample_weights,
     segment_statistics,
 )
 from normtk.score.metrics import Metric, Signature, apply_mentions, make_metric, normtk_signature
@@ -218,13 +218,13 @@ class Scorer:
         results: list[SystemResult] = []
         entity_stats: dict[str, list[tuple[int, int, int, int, int]]] = {}
         norm_hyps: dict[str, list[str]] = {}
-        indices = None
+        weights = None
         if self.normalizer is not None and self.n_bootstrap > 0 and self.size > 0:
-            indices = resample_indices(self.size, self.n_bootstrap, self.seed)
+            weights = resample_weights(self.size, self.n_bootstrap, self.seed)
         for number, (name, hyps) in enumerate(systems.items(), start=1):
             if progress is not None:
                 progress(f"scoring {name} ({number}/{len(systems)})")
-            result, stats, normalized = self._score_one(name, hyps, confidence, indices)
+            result, stats, normalized = self._score_one(name, hyps, confidence, weights)
             results.append(result)
             if stats is not None and normalized is not None:
                 entity_stats[name] = stats
@@ -243,7 +243,7 @@ class Scorer:
                 for result in results:
                     if result.name != baseline and result.entities is not None:
                         p = paired_bootstrap_f1(
-                            entity_stats[baseline], entity_stats[result.name], indices=indices
+                            entity_stats[baseline], entity_stats[result.name], weights=weights
                         )
                         result.entities = _with_p(result.entities, p)
         return report
@@ -260,7 +260,7 @@ class Scorer:
         name: str,
         hyps: Sequence[str],
         confidence: bool,
-        indices: Any,
+        weights: Any,
     ) -> tuple[SystemResult, list[tuple[int, int, int, int, int]] | None, list[str] | None]:
         result = SystemResult(name)
         mentions: list[list[Mention]] | None = None
@@ -302,7 +302,7 @@ class Scorer:
                 segment_statistics(mentions[i], [refs[i] for refs in self._ref_mentions])
                 for i in range(self.size)
             ]
-            result.entities = entity_scores(entity_stats, indices=indices, n_bootstrap=0)
+            result.entities = entity_scores(entity_stats, weights=weights, n_bootstrap=0)
         return result, entity_stats, normalized
 
     def _paired(
