@@ -215,7 +215,10 @@ def test_person_name_parts_compared_separately(checker: Checker) -> None:
         ("at 17: 00", "en", False, [("17: 00", {"17", "5"})]),
         ("$5bn", "en", False, [("5bn", {"5", "5000000000"})]),
         ("MH17 and COVID19", "en", False, []),
-        ("Su-25", "en", False, [("25", {"25"})]),
+        ("Su-25 and G-7", "en", False, []),
+        ("Mattress S1000 130x185", "en", False, [("130", {"130"}), ("185", {"185"})]),
+        ("early 1920s", "en", False, [("1920", {"1920", "20"})]),
+        ("after 17 hours", "en", False, [("17", {"17", "5"})]),
     ],
 )
 def test_extract_numbers(
@@ -252,6 +255,8 @@ def test_dates_and_spelled_numbers_are_not_required() -> None:
         ("Указ від 21.03.2022", "The decree of March 21, 2022"),
         ("Квітень 04.2022", "April 2022"),
         ("Це сталося 3 квітня 410 тіл", "On April 3 410 bodies"),
+        ("З початку 20-х років", "Since the early 1920s"),
+        ("Зустріч о 17 годині", "The meeting is at 5 pm"),
     ],
 )
 def test_numbers_that_agree(checker: Checker, src: str, hyp: str) -> None:

@@ -459,12 +459,18 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
             numbers.extend(special)
             masked = masked[: match.start()] + "|" * len(match.group(0)) + masked[match.end() :]
     for match in _NUMBER.finditer(masked):
-        base = match.start()
-        if base > 0 and text[base - 1].isalpha():
-            continue  # MH17, COVID19: part of a code
-        for start, end, groups, seps in _split_run(match.group(0)):
+        base, run = match.start(), match.group(0)
+        if _code(text, base):
+            # MH17, G-7, S1000: the digits glued to letters are part of a code; what
+            # follows a separator ("S1000 130") is a number of its own.
+            cut = re.search(r"\D+", run)
+            if cut is None:
+                continue
+            base, run = base + cut.end(), run[cut.end() :]
+        for start, end, groups, seps in _split_run(run):
             values = _interpret(groups, seps, decimal_point, lenient)
             stop, scaled = _scale(text, base + end, values)
+            scaled |= _clock_twin(text, stop, values)
             parts: tuple[frozenset[Decimal], ...] = ()
             if any(sep in _SPACES for sep in seps):
                 parts = tuple(frozenset({Decimal(g).normalize()}) for g in groups)
@@ -480,6 +486,18 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
     numbers.extend(_spelled(text))
     numbers.sort(key=lambda n: n.start)
     return numbers
+
+
+def _code(text: str, start: int) -> bool:
+    """Tell whether the digits at ``start`` are glued to letters: MH17, S1000, G-7, Su-25."""
+    if start > 0 and text[start - 1].isalpha():
+        return not _dimension(text, start)
+    return start > 1 and text[start - 1] in "-\u2011" and text[start - 2].isalpha()
+
+
+def _dimension(text: str, start: int) -> bool:
+    """Tell whether the number at ``start`` follows a times sign between digits (130x185)."""
+    return start >= 2 and text[start - 1] in "xх×X" and text[start - 2].isdigit()
 
 
 def _special(text: str, base: int, run: str) -> list[Number] | None:
@@ -539,6 +557,21 @@ def _scale(text: str, end: int, values: set[Decimal]) -> tuple[int, set[Decimal]
     if word_end < len(text) and is_word_char(text[word_end]):
         return end, set()
     return word_end, {(v * scale).normalize() for v in values}
+
+
+_HOURS = re.compile(r"[ \u00a0]?(?:o'clock|o’clock|hours?\b|hrs\b|h\b|год|час)", re.IGNORECASE)
+
+
+_DECADE = re.compile(r"(?:'?s\b|-?(?:х|х років|ті|е|ые|ых)\b)")
+
+
+def _clock_twin(text: str, end: int, values: set[Decimal]) -> set[Decimal]:
+    """Return the 12-hour twin of an hour (17 hours: 5), or the short decade (1920s: 20s)."""
+    if _DECADE.match(text, end) is not None:
+        return {v % 100 for v in values if v == v.to_integral() and 1000 <= v < 2100}
+    if _HOURS.match(text, end) is None:
+        return set()
+    return {v - 12 if v > 12 else v + 12 for v in values if v == v.to_integral() and 0 < v <= 24}
 
 
 def _spelled(text: str) -> list[Number]:
@@ -750,6 +783,9 @@ class Checker:
                 elif len(key) >= 4:
                     stem = key[: max(4, len(key) - 2)]
                     self._weak_place.setdefault(stem, set()).add(entity.id)
+        for demonym, entity_id in _DEMONYMS.get(lang, {}).items():
+            if entity_id in gazetteer.entities:
+                self._weak.setdefault(fold(demonym), set()).add(entity_id)
 
     # The public entry points.
 
@@ -901,8 +937,9 @@ class Checker:
                 for length in range(4, len(key)):
                     found |= self._weak_person.get(key[:length], set())
                 continue
-            for length in range(4, len(key)):
+            for length in range(4, len(key) + 1):
                 found |= self._weak_place.get(key[:length], set())
+            for length in range(4, len(key)):
                 found |= self._weak_person.get(key[:length], set())
         return found
 
@@ -993,7 +1030,7 @@ class Checker:
 
     def _numbers(self, seg: _Segment, sides: list[_Side]) -> Iterable[Finding]:
         hyp_numbers = extract_numbers(seg.hyp, self.lang, lenient=True)
-        hyp_values = {v for n in hyp_numbers for v in n.values}
+        hyp_values = {v for n in hyp_numbers for v in n.values.union(*n.parts)}
         side_values = [{v for n in s.numbers for v in n.values.union(*n.parts)} for s in sides]
         # Numbers that a side requires and the hypothesis lacks, each once per value.
         missing: list[tuple[Number, list[_Side]]] = []
@@ -1062,7 +1099,9 @@ class Checker:
         )
         basis = ("src",) if seg.src is not None else ()
         copied = seg.src is not None and hyp.strip() == seg.src.strip() and letters > 0
-        if copied and (source_script != target or len(hyp.split()) >= 3):
+        # A copied name (Teath-In.) is no error; copied words in the source's script are.
+        same_script = source_script in {"", target}
+        if copied and (foreign > 0 or (same_script and len(hyp.split()) >= 3)):
             yield seg.finding(
                 "untranslated", "error", None, "the segment is a copy of the source", basis=basis
             )
@@ -1165,6 +1204,46 @@ class Checker:
 
 
 _SIDE_NAMES = {"ref": "reference", "src": "source"}
+
+#: Demonyms that do not begin with their country's name (French, not Franc-). Like the
+#: regular ones (Russian, Ukrainian), they only excuse a missing country name.
+_DEMONYMS: dict[str, dict[str, str]] = {
+    "en": {
+        "British": "britain",
+        "Briton": "britain",
+        "Britons": "britain",
+        "Cypriot": "cyprus",
+        "Czech": "czech-republic",
+        "Czechs": "czech-republic",
+        "Danish": "denmark",
+        "Dane": "denmark",
+        "Danes": "denmark",
+        "Dutch": "netherlands",
+        "Emirati": "uae",
+        "Finnish": "finland",
+        "Finn": "finland",
+        "Finns": "finland",
+        "French": "france",
+        "Greek": "greece",
+        "Greeks": "greece",
+        "Irish": "ireland",
+        "Muscovite": "moscow",
+        "Muscovites": "moscow",
+        "Pole": "poland",
+        "Poles": "poland",
+        "Polish": "poland",
+        "Spaniard": "spain",
+        "Spaniards": "spain",
+        "Spanish": "spain",
+        "Swede": "sweden",
+        "Swedes": "sweden",
+        "Swedish": "sweden",
+        "Swiss": "switzerland",
+        "Turk": "turkey",
+        "Turks": "turkey",
+        "Turkish": "turkey",
+    }
+}
 
 
 @dataclass(frozen=True, slots=True)

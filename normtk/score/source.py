@@ -66,9 +66,24 @@ _ABBREVIATIONS: dict[str, dict[str, str]] = {
 }
 
 
+def _plain_adjective(native: str) -> bool:
+    """Tell whether a surname is an ordinary adjective (Тихий: quiet, *Тихий океан*).
+
+    Such a surname stands for the person only with the given name. Surnames in
+    -ський / -ский (Зеленський) are adjectives by form but not words of the language.
+    """
+    surname = native.rsplit(maxsplit=1)[-1].lower()
+    if surname.endswith(("ський", "цький", "зький", "ский", "цкий", "ська", "ская", "цкая")):
+        return False
+    return surname.endswith(("ий", "ій", "ый", "ой", "ая"))
+
+
 def _fold(text: str) -> str:
-    """Fold as :func:`normtk.text.fold` does, and Ukrainian ґ as г (Бєлґород, Бєлгород)."""
-    return fold(text).replace("ґ", "г")
+    """Fold as :func:`normtk.text.fold` does, and є as е, ґ as г (Бєлґород, Белгород).
+
+    Ukrainian copy spells Russian names both ways (Медвєдєв, Медведєв; Пєсков, Песков).
+    """
+    return fold(text).replace("ґ", "г").replace("є", "е")
 
 
 _UK_VOWELS = set("аеєиіїоуюяАЕЄИІЇОУЮЯ")
@@ -111,7 +126,7 @@ def _uk_noun(word: str, animate: bool = False) -> set[str]:
         return forms | _with(word[:-1], ("и", "і", "у", "ою", "о"))
     if last == "я":
         stem = word[:-1]
-        if len(stem) > 1 and stem[-1] in _UK_VOWELS:  # Росія, Грузія, Марія
+        if len(stem) > 1 and stem[-1] in _UK_VOWELS | set(_APOSTROPHES):  # Росія, Придністров'я
             return forms | _with(stem, ("ї", "ю", "єю"))
         return forms | _with(stem, ("і", "ю", "ею", "ям"))  # Ілля, Запоріжжя
     if last == "о":  # Дніпро, Михайло, Кирієнко
@@ -321,7 +336,7 @@ class SourceFinder:
                 continue
             words = tuple(_name_words(entity, lang, native))
             starts = {0}
-            if entity.is_person and entity.surname_alone:
+            if entity.is_person and entity.surname_alone and not _plain_adjective(native):
                 starts.add(next(i for i, w in enumerate(words) if w.role == "surname"))
             for first in starts:
                 for position in range(first, len(words)):
