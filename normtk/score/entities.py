@@ -57,20 +57,29 @@ def segment_statistics(
     >>> segment_statistics(n.find("Kiev and Kiev"), [n.find("Kyiv")])
     (1, 2, 1, 0, 2)
     """
-    hyp = Counter(entity_key(m) for m in hypothesis)
+    return statistics_against(hypothesis, expected_counts(references))
+
+
+def expected_counts(references: Sequence[Sequence[Mention]]) -> Counter[str]:
+    """Return each entity's expected count in a segment: its most in any one reference."""
     expected: Counter[str] = Counter()
     for ref in references:
-        expected |= Counter(entity_key(m) for m in ref)
+        if ref:
+            expected |= Counter(entity_key(m) for m in ref)
+    return expected
+
+
+def statistics_against(
+    hypothesis: Sequence[Mention], expected: Counter[str]
+) -> tuple[int, int, int, int, int]:
+    """Return :func:`segment_statistics` given the references' :func:`expected_counts`."""
+    if not hypothesis:
+        return (0, 0, sum(expected.values()), 0, 0)
+    hyp = Counter(entity_key(m) for m in hypothesis)
     matched = sum((hyp & expected).values())
     resolved = [m for m in hypothesis if m.entity_id is not None]
     in_style = sum(1 for m in resolved if m.replacement is None)
-    return (
-        matched,
-        sum(hyp.values()),
-        sum(expected.values()),
-        in_style,
-        len(resolved),
-    )
+    return (matched, len(hypothesis), sum(expected.values()), in_style, len(resolved))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ the normalized text from scratch would give.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,9 +26,10 @@ from normtk.score.entities import (
     DEFAULT_SEED,
     EntityScores,
     entity_scores,
+    expected_counts,
     paired_bootstrap_f1,
     resample_weights,
-    segment_statistics,
+    statistics_against,
 )
 from normtk.score.metrics import Metric, Signature, apply_mentions, make_metric, normtk_signature
 
@@ -141,6 +143,9 @@ class Scorer:
         self._ref_mentions: list[list[list[Mention]]] | None = None
         self._norm_refs: list[list[str]] | None = None
         self._ref_changed: list[bool] = [False] * self.size
+        self._expected: list[Counter[str]] = []
+        self._norm_metrics: dict[str, Metric] = {}
+        self._norm_ref_cache: dict[str, list[Any]] = {}
         if normalizer is not None:
             find = normalizer.find
             self._ref_mentions = [[find(text) for text in stream] for stream in self.references]
@@ -152,6 +157,29 @@ class Scorer:
                 for i, (a, b) in enumerate(zip(stream, normalized, strict=True)):
                     if a != b:
                         self._ref_changed[i] = True
+            self._expected = [
+                expected_counts([refs[i] for refs in self._ref_mentions]) for i in range(self.size)
+            ]
+            self._prepare_normalized_references()
+
+    def _prepare_normalized_references(self) -> None:
+        """Cache each metric's reference statistics for normalized text, once.
+
+        Segments whose references normalization left unchanged share the plain
+        cache; only the changed ones are processed again.
+        """
+        if self._norm_refs is None:
+            return
+        changed = [i for i in range(self.size) if self._ref_changed[i]]
+        for key, metric in self.metrics.items():
+            fresh = self._make(key, None)
+            combined = list(metric.sacrebleu._ref_cache)
+            if changed:
+                refs = [[stream[i] for i in changed] for stream in self._norm_refs]
+                for i, entry in zip(changed, fresh.sacrebleu._cache_references(refs), strict=True):
+                    combined[i] = entry
+            self._norm_metrics[key] = fresh
+            self._norm_ref_cache[key] = combined
 
     def _make(
         self,
@@ -283,11 +311,10 @@ class Scorer:
             if normalized is not None and self._norm_refs is not None:
                 norm_stats = list(stats)
                 if changed:
-                    fresh = self._make(key, None)
-                    sub = fresh.segment_statistics(
-                        [normalized[i] for i in changed],
-                        [[stream[i] for i in changed] for stream in self._norm_refs],
-                    )
+                    fresh = self._norm_metrics[key]
+                    cache = self._norm_ref_cache[key]
+                    fresh.sacrebleu._ref_cache = [cache[i] for i in changed]
+                    sub = fresh.segment_statistics([normalized[i] for i in changed])
                     for i, row in zip(changed, sub, strict=True):
                         norm_stats[i] = row
                 item.normalized = float(metric.score_from_statistics(norm_stats).score)
@@ -299,8 +326,7 @@ class Scorer:
         entity_stats = None
         if mentions is not None and self._ref_mentions is not None:
             entity_stats = [
-                segment_statistics(mentions[i], [refs[i] for refs in self._ref_mentions])
-                for i in range(self.size)
+                statistics_against(mentions[i], self._expected[i]) for i in range(self.size)
             ]
             result.entities = entity_scores(entity_stats, weights=weights, n_bootstrap=0)
         return result, entity_stats, normalized
