@@ -257,6 +257,10 @@ def test_dates_and_spelled_numbers_are_not_required() -> None:
         ("Це сталося 3 квітня 410 тіл", "On April 3 410 bodies"),
         ("З початку 20-х років", "Since the early 1920s"),
         ("Зустріч о 17 годині", "The meeting is at 5 pm"),
+        ("Правила Формули-1", "Formula 1 rules"),
+        ("Діабет другого типу", "Type 2 diabetes"),
+        ("Диабет второго типа", "Type 2 diabetes"),
+        ("Саміт G7", "The G-7 summit"),
     ],
 )
 def test_numbers_that_agree(checker: Checker, src: str, hyp: str) -> None:

@@ -339,6 +339,23 @@ for _value, _forms in {
     for _form in _forms.split():
         _SPELLED[_form] = Decimal(_value)
 _SPELLED.update({"півтора": Decimal("1.5"), "півтори": Decimal("1.5"), "полтора": Decimal("1.5")})
+# Stems of Ukrainian and Russian ordinals in any case and gender (второго: second, 2).
+_ORDINAL_STEMS: dict[str, Decimal] = {
+    stem: Decimal(value)
+    for value, stems in {
+        1: "перш перв",
+        2: "втор друг",  # Ukrainian другий; Russian друг (friend) only excuses a 2
+        3: "трет",
+        4: "четверт",
+        5: "п'ят п’ят пʼят пят",
+        6: "шост шест",
+        7: "сьом седьм",
+        8: "восьм",
+        9: "дев'ят дев’ят девʼят девят",
+        10: "десят",
+    }.items()
+    for stem in stems.split()
+}
 _WORD_RUN = re.compile(r"\w+")
 _SPELLED_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019\u02bc][^\W\d_]+)*")
 
@@ -461,8 +478,15 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
     for match in _NUMBER.finditer(masked):
         base, run = match.start(), match.group(0)
         if _code(text, base):
-            # MH17, G-7, S1000: the digits glued to letters are part of a code; what
-            # follows a separator ("S1000 130") is a number of its own.
+            # MH17, G-7, Формула-1: the digits glued to letters are part of a name, which
+            # may satisfy a number elsewhere (Formula 1) but is not required; what follows
+            # a separator ("S1000 130") is a number of its own.
+            head = re.match(r"\d+", run)
+            if head is not None:
+                value = frozenset({Decimal(head.group(0)).normalize()})
+                numbers.append(
+                    Number(base, base + head.end(), head.group(0), value, required=False)
+                )
             cut = re.search(r"\D+", run)
             if cut is None:
                 continue
@@ -586,6 +610,8 @@ def _spelled(text: str) -> list[Number]:
             tens, _, unit = word.partition("-")
             if tens in _EN_TENS and unit in _EN_UNITS[1:10]:
                 value = _SPELLED[tens] + _SPELLED[unit]
+        if value is None and not word.isascii():
+            value = next((v for stem, v in _ORDINAL_STEMS.items() if word.startswith(stem)), None)
         if value is None:
             continue
         end, scaled = _scale(text, match.end(), {value})
