@@ -116,6 +116,18 @@ def test_entity_missing_from_translation(checker: Checker) -> None:
     assert (both.start, both.end) == (0, len(hyp[0]))
 
 
+def test_what_only_the_reference_adds_is_info(checker: Checker) -> None:
+    # The reference translator added "of Ukraine" and "24 hours"; the source has neither.
+    hyp = ["The presidential office said it over the past day"]
+    ref = ["The Office of the President of Ukraine said it over the last 24 hours"]
+    src = ["Офіс президента сказав це за минулу добу"]
+    findings = checker.check_texts(hyp, ref=ref, src=src)
+    assert [(f.kind, f.severity, f.fix) for f in findings] == [
+        ("missing-entity", "info", "Ukraine"),
+        ("number-missing", "info", "24"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("hyp", "ref", "src"),
     [

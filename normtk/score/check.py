@@ -21,10 +21,13 @@ kind                         what it means
 ===========================  ==========================================================
 
 Severity follows the evidence. A missing entity or number is an ``error`` when
-every side given (reference and source) has it, a ``warning`` when only one of
-two does; added entities and numbers are warnings; quotes are checked only where
-the source and reference are balanced themselves, since WMT segments sometimes
-cut a quotation in two.
+the reference and the source both have it, a ``warning`` when only one side was
+given (or the other could not show it: a name the gazetteer does not know in the
+source language), and ``info`` when only the reference has it although the
+source could show it (the reference translator added it). A number replaced by
+another is an error on the word of one side. Added entities and numbers are
+warnings; quotes are checked only where the source and reference are balanced
+themselves, since WMT segments sometimes cut a quotation in two.
 
 >>> from normtk import Gazetteer
 >>> checker = Checker(Gazetteer.load(), lang="en", src_lang="uk")
@@ -1008,8 +1011,8 @@ class Checker:
                 continue
             if any(entity_id in s.uncertain for s in sides) or entity_id in hyp_derived:
                 continue  # "Russian troops" for "Russia", or a side naming it only uncertainly
-            agreed = len(having) == len(sides) > 1
-            severity: Severity = "error" if agreed else "warning"
+            sees = any(s.name == "src" and self._can_see(s, entity_id) for s in sides)
+            severity = _severity(having, sides, source_sees=sees)
             entity = self.gazetteer[entity_id]
             name = entity.display_name(self.lang, self.style)
             where = " and ".join(
@@ -1075,8 +1078,9 @@ class Checker:
         all_values = set().union(*side_values) if side_values else set()
         added = [n for n in hyp_numbers if n.required and not n.found_in(all_values)]
         for number, having in missing:
-            agreed = len(having) == len(sides)
-            severity: Severity = "error" if agreed and (added or len(sides) > 1) else "warning"
+            severity = _severity(having, sides, source_sees=True)
+            if severity == "warning" and added and len(having) == len(sides):
+                severity = "error"  # one side given, and the number in its place is another
             where = " and ".join(dict.fromkeys(_SIDE_NAMES[s.name] for s in having))
             if added:
                 new = added.pop(0)
@@ -1230,6 +1234,22 @@ class Checker:
 
 
 _SIDE_NAMES = {"ref": "reference", "src": "source"}
+
+
+def _severity(having: list[_Side], sides: list[_Side], *, source_sees: bool) -> Severity:
+    """Grade something the translation lacks by who has it.
+
+    ``error`` when reference and source both have it; ``warning`` when only one
+    side was given, or the other could not have shown it; ``info`` when the source
+    could have shown it and does not (the reference added it: Office of the
+    President *of Ukraine* for Офіс президента).
+    """
+    if len(having) == len(sides) > 1:
+        return "error"
+    if source_sees and any(s.name == "src" and s not in having for s in sides):
+        return "info"
+    return "warning"
+
 
 #: Demonyms that do not begin with their country's name (French, not Franc-). Like the
 #: regular ones (Russian, Ukrainian), they only excuse a missing country name.
