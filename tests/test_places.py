@@ -46,6 +46,12 @@ REWRITES = [
         "Russian troops left Hostomel, Irpin and Borodianka",
     ),
     ("en", None, "Ukraine retook Izyum and Kupyansk", "Ukraine retook Izium and Kupiansk"),
+    (
+        "en",
+        None,
+        "fighting near Kleshcheyevka and Krasnogorovka; the Olenovka camp",
+        "fighting near Klishchiivka and Krasnohorivka; the Olenivka camp",
+    ),
     ("en", None, "Krasny Liman was encircled", "Lyman was encircled"),
     (
         "en",
