@@ -82,8 +82,8 @@ def main() -> None:
         corpus = read(pair, system)
         checker = Checker(gazetteer, "en", src_lang=src_lang)
         print(f"\n## {pair} {system} ({len(corpus)} segments)\n")
-        print("| compared with | kind | error | warning |")
-        print("|---|---|---:|---:|")
+        print("| compared with | kind | error | warning | info |")
+        print("|---|---|---:|---:|---:|")
         for label, use_ref, use_src in (
             ("ref", True, False),
             ("src", False, True),
@@ -93,7 +93,8 @@ def main() -> None:
             summary = summarize(findings, system, len(corpus))
             for kind, counts in summary.by_kind.items():
                 print(
-                    f"| {label} | {kind} | {counts.get('error', 0)} | {counts.get('warning', 0)} |"
+                    f"| {label} | {kind} | {counts.get('error', 0)} | {counts.get('warning', 0)} "
+                    f"| {counts.get('info', 0)} |"
                 )
 
         times = []

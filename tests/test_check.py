@@ -350,6 +350,9 @@ def test_identical_names_and_numbers_are_not_untranslated(gazetteer: Gazetteer) 
         ("„Deutsch“ zitiert", []),
         ('He said "yes" and "no', [('""', 18)]),
         ('A 5" screen', []),
+        ('Mattress "Optimal Hard S1000" for sale', []),
+        ('He said "yes" to a 5" screen', []),
+        ('He said "yes" to "a screen', [('""', 17)]),
         ("Kyiv’s people and the countries’ leaders", []),
         ("‘single open", [("‘’", 0)]),
         ("‘single’ closed", []),
@@ -360,13 +363,16 @@ def test_unbalanced(text: str, expected: list[tuple[str, int]]) -> None:
 
 
 def test_unbalanced_quote_reported(checker: Checker) -> None:
-    [finding] = checker.check_texts(['He said "get out!'])
+    [finding] = checker.check_texts(["He said (get out!"])
     assert (finding.kind, finding.severity, finding.text, finding.start) == (
         "unbalanced",
         "warning",
-        '"',
+        "(",
         8,
     )
+    # A straight quote has no direction: it may continue a quotation; only noted.
+    [finding] = checker.check_texts(['He said "get out!'])
+    assert (finding.kind, finding.severity, finding.start) == ("unbalanced", "info", 8)
 
 
 def test_quote_split_across_segments_in_the_source_too(checker: Checker) -> None:

@@ -675,8 +675,8 @@ def unbalanced(text: str) -> list[tuple[str, int]]:
     """Return ``(family, position)`` of each unmatched quote or bracket in ``text``.
 
     Families: ``()``, ``[]``, ``«»``, ``‹›``, curly double quotes (“ or „
-    open, ” closes; “ closes after „), straight double quotes (an odd count; an
-    inch mark after a digit does not count), and curly single quotes, where
+    open, ” closes; “ closes after „), straight double quotes (an odd count,
+    unless an inch mark after a digit makes it odd), and curly single quotes, where
     only an opening ‘ left unclosed counts, since ’ is also the apostrophe.
 
     >>> unbalanced("He said (twice: “no”")
@@ -712,8 +712,9 @@ def unbalanced(text: str) -> list[tuple[str, int]]:
             problems.append(("“”", position))
     problems.extend(("“”", position) for position in depth)
 
-    straight = [i for i, c in enumerate(text) if c == '"' and not (i > 0 and text[i - 1].isdigit())]
-    if len(straight) % 2:
+    straight = [i for i, c in enumerate(text) if c == '"']
+    inches = [i for i in straight if i > 0 and text[i - 1].isdigit()]
+    if len(straight) % 2 and not (len(inches) % 2 and (len(straight) - len(inches)) % 2 == 0):
         problems.append(('""', straight[-1]))
 
     single_open = [i for i, c in enumerate(text) if c == "\u2018"]
@@ -1175,6 +1176,9 @@ class Checker:
             if family in _QUOTE_FAMILIES and other_quotes:
                 continue  # a quotation split across segments
             char = seg.hyp[position]
+            # A straight quote has no direction: an odd one may well continue a quotation
+            # that an earlier segment opened, so it is only noted.
+            severity: Severity = "info" if family == '""' else "warning"
             if family == '""':
                 state = "has no partner (an odd number of straight quotes)"
             elif char in _CLOSERS or char == "\u201d":
@@ -1183,7 +1187,7 @@ class Checker:
                 state = "is not closed"
             yield seg.finding(
                 "unbalanced",
-                "warning",
+                severity,
                 (position, position + 1),
                 f"{char!r} {state} (pair {family})",
                 basis=("hyp",),
