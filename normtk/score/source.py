@@ -374,6 +374,15 @@ class SourceFinder:
                         if role_forms.role != "given":
                             for form in role_forms.forms:
                                 self._weak.setdefault(_fold(form), set()).add(entity.id)
+        # The last word of a place's longer name stands for it in speech (Петербург,
+        # Питер aside, for Санкт-Петербург).
+        for entity in gazetteer:
+            native = entity.native.get(lang)
+            if native and not entity.is_person:
+                words = _name_words(entity, lang, native)
+                if len(words) > 1:
+                    for form in words[-1].forms:
+                        self._weak.setdefault(_fold(form), set()).add(entity.id)
         for abbreviation, entity_id in _ABBREVIATIONS.get(lang, {}).items():
             if entity_id in gazetteer.entities:
                 self._weak.setdefault(_fold(abbreviation), set()).add(entity_id)
