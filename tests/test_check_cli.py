@@ -115,6 +115,20 @@ def test_min_severity_hides_but_summary_counts() -> None:
     assert system["summary"]["total"] == 3
 
 
+def test_jsonl_input_keeps_documents() -> None:
+    report = check_json("--hyp", str(CHECK / "story.jsonl"), "--src-lang", "uk")
+    found = [
+        (f["doc_id"], f["seg_id"], f["kind"], f["severity"], f["text"], f["fix"])
+        for f in findings_of(report)
+    ]
+    # By hand: Kiev off style; 150 for 1 500 (source) / 1,500 (reference), both agreeing;
+    # Zelensky and Zelenskyy are in different documents, so no inconsistency.
+    assert found == [
+        ("kyiv-1", "1", "off-style", "error", "Kiev", "Kyiv"),
+        ("kyiv-1", "2", "number-changed", "error", "150", "1,500"),
+    ]
+
+
 # --- bad input: one line, non-zero exit -------------------------------------------------------
 
 

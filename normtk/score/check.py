@@ -1064,12 +1064,12 @@ class Checker:
         side_values = [{v for n in s.numbers for v in n.values.union(*n.parts)} for s in sides]
         # Numbers that a side requires and the hypothesis lacks, each once per value.
         missing: list[tuple[Number, list[_Side]]] = []
-        seen: set[frozenset[Decimal]] = set()
         for side in sides:
             for number in side.numbers:
-                if not number.required or number.found_in(hyp_values) or number.values in seen:
+                if not number.required or number.found_in(hyp_values):
                     continue
-                seen.add(number.values)
+                if any(number.values & other.values for other, _ in missing):
+                    continue  # 1,500 of the reference is 1 500 of the source
                 having = [
                     s
                     for s, values in zip(sides, side_values, strict=True)
@@ -1089,7 +1089,8 @@ class Checker:
                     "number-changed",
                     severity,
                     (new.start, new.end),
-                    f"{new.text!r} stands where the {where} has {number.text!r}",
+                    f"{new.text!r} stands where the {where} "
+                    f"{'have' if len(having) > 1 else 'has'} {number.text!r}",
                     fix=number.text,
                     basis=tuple(s.name for s in having),
                 )
