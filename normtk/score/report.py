@@ -107,7 +107,7 @@ def _columns(report: ScoreReport, width: int) -> list[tuple[str, list[str]]]:
         if tested:
             columns.append(("p", [_p(i.p_value) for i in items]))
         if normalized:
-            columns.append((f"{name}+ne", [_fmt(i.normalized, width) for i in items]))
+            columns.append((f"{name}/ne", [_fmt(i.normalized, width) for i in items]))
             columns.append(
                 (
                     "Δ",
@@ -174,6 +174,8 @@ def _align(columns: Sequence[tuple[str, list[str]]]) -> list[str]:
 def format_table(report: ScoreReport, width: int = 2) -> str:
     """Return the report as aligned text tables with the signatures below them."""
     lines = _align(_columns(report, width))
+    if report.normalized_signatures:
+        lines.append("X/ne: the same metric after entity normalization of both sides; Δ = X/ne - X")
     if report.test is not None:
         test = "paired bootstrap" if report.test == "bs" else "approximate randomization"
         lines.append(f"p: {test} ({report.n_samples}) against {report.baseline}; * p < 0.05")
@@ -181,13 +183,18 @@ def format_table(report: ScoreReport, width: int = 2) -> str:
     for name, sig in report.signatures.items():
         lines.append(f"{name}: {sig.format()}")
     for name, sig in report.normalized_signatures.items():
-        lines.append(f"{name}+ne: {sig.format()}")
+        lines.append(f"{name}/ne: {sig.format()}")
     if any(s.entities is not None for s in report.systems):
         lines.append("")
         lines.append(
             "Entities (by gazetteer id; 'in style' = hypothesis mentions already in house style)"
         )
         lines += _align(_entity_columns(report, width))
+        if report.test is not None:
+            lines.append(
+                f"p(F1): paired bootstrap of entity F1 against {report.baseline} "
+                "(resamples as in the signature); * p < 0.05"
+            )
         if report.entity_signature:
             lines.append(f"entities: {report.entity_signature}")
     return "\n".join(lines) + "\n"
@@ -294,7 +301,7 @@ def format_latex(report: ScoreReport, width: int = 2) -> str:
     for name, sig in report.signatures.items():
         out.append(f"% {name}: {sig.format()}")
     for name, sig in report.normalized_signatures.items():
-        out.append(f"% {name}+ne: {sig.format()}")
+        out.append(f"% {name}/ne: {sig.format()}")
     return "\n".join(out) + "\n"
 
 
@@ -335,7 +342,7 @@ def format_sentences(
     metrics = list(report.signatures)
     head = ["segment", "system", *metrics]
     if report.normalized:
-        head += [f"{m}+ne" for m in metrics]
+        head += [f"{m}/ne" for m in metrics]
     rows = ["\t".join(head)]
     for name, scores in report.scores.items():
         for i, seg in enumerate(segment_ids):
