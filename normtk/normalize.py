@@ -8,10 +8,10 @@ from typing import Any
 
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Entity, Part
-from normtk.text import at_boundaries, fold, shape_like
+from normtk.text import adds_marks, at_boundaries, fold, shape_like
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
-_KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase: not a mention
+_KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
 _CACHE_SIZE = 1 << 16
 
 
@@ -102,7 +102,8 @@ class Normalizer:
     ) -> _Decision:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
-        if any(a.kind == "keep" for a in aliases):
+        aliases = tuple(a for a in aliases if not adds_marks(written, a.text))
+        if not aliases or any(a.kind == "keep" for a in aliases):
             decision: _Decision = _KEEP
         else:
             by_entity: dict[str, Alias] = {}

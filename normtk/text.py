@@ -90,6 +90,26 @@ def match_key(text: str) -> str:
     return text.translate(_KEY_TABLE)
 
 
+def adds_marks(written: str, alias: str) -> bool:
+    """Tell whether ``written`` puts diacritics on letters that ``alias`` writes bare.
+
+    Matching forgives missing marks (Çavusoglu is Çavuşoğlu) but not added
+    ones: French "Géorgien" is not German "Georgien". Both strings are the
+    same span, so they are compared letter by letter.
+
+    >>> adds_marks("Géorgien", "Georgien"), adds_marks("Cavusoglu", "Çavuşoğlu")
+    (True, False)
+    """
+    return len(written) == len(alias) and any(
+        w != a
+        and w.isalpha()
+        and fold(w) == fold(a)
+        and fold(w) != w.lower()
+        and fold(a) == a.lower()
+        for w, a in zip(written, alias, strict=True)
+    )
+
+
 def is_word_char(char: str) -> bool:
     """Tell whether ``char`` continues a word in any script (letters, digits, marks)."""
     return char.isalnum() or unicodedata.category(char) in {"Mn", "Mc"}

@@ -262,10 +262,10 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             continue
         key = fold(item["alias"])
         if key in data.ambiguities:
-            first = data.ambiguities[key]
+            rule = data.ambiguities[key]
             data.problems.append(
                 f"{file}:{item.line}: {item['alias']}: a second 'ambiguous' rule for this alias "
-                f"(first at {first.file}:{first.line}); merge them"
+                f"(first at {rule.file}:{rule.line}); merge them"
             )
             continue
         data.ambiguities[key] = Ambiguity(

@@ -14,11 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from normtk.gazetteer.model import Entity, Part
-from normtk.text import fold
+from normtk.text import match_key
 
 Generated = dict[str, dict[Part, list[tuple[str, str]]]]
 
 MIN_LETTERS = 4
+
+
+def _key(text: str) -> str:
+    """Return what the alias index matches a spelling as (``Sibir`` and ``Sibir` `` alike)."""
+    return match_key(text).strip()
 
 
 def _latin(text: str) -> bool:
@@ -52,7 +57,7 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
     claims: dict[str, set[str]] = {}
     curated: dict[str, set[str]] = {}
     for entity in entities.values():
-        keys = {fold(alias.text) for alias in entity.aliases()}
+        keys = {_key(alias.text) for alias in entity.aliases()}
         curated[entity.id] = keys
         for key in keys:
             claims.setdefault(key, set()).add(entity.id)
@@ -62,10 +67,10 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
         if not entity.native:
             continue
         parts = _candidates(entity)
-        never = {fold(spelling) for spelling in entity.never}
+        never = {_key(spelling) for spelling in entity.never}
         for part, spellings in parts.items():
             for spelling in list(spellings):
-                key = fold(spelling)
+                key = _key(spelling)
                 letters = sum(c.isalpha() for c in spelling)
                 if (
                     key in curated[entity.id]
@@ -85,7 +90,7 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
             part: [
                 (spelling, origin)
                 for spelling, origin in spellings.items()
-                if part == "given" or claims[fold(spelling)] == {entity_id}
+                if part == "given" or claims[_key(spelling)] == {entity_id}
             ]
             for part, spellings in parts.items()
         }
