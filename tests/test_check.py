@@ -263,6 +263,8 @@ def test_dates_and_spelled_numbers_are_not_required() -> None:
         ("Збитки 1,5 млн гривень", "Losses of UAH 1,500,000"),
         ("Прибули два автобуси", "2 buses arrived"),
         ("Прибули 2 автобуси", "Two buses arrived"),
+        ("Прибули 200 осіб", "Two hundred people arrived"),
+        ("Прибули 25 осіб", "Twenty-five people arrived"),
         ("Зустріч о 17:00", "The meeting is at 5 p.m."),
         ("Указ від 21.03.2022", "The decree of March 21, 2022"),
         ("Квітень 04.2022", "April 2022"),

@@ -232,6 +232,7 @@ _SCALES: dict[str, int] = {
     "thousand": 10**3,
     "thousands": 10**3,
     "k": 10**3,
+    "hundred": 100,
     "million": 10**6,
     "millions": 10**6,
     "mln": 10**6,
