@@ -379,9 +379,9 @@ class SourceFinder:
         for entity in gazetteer:
             native = entity.native.get(lang)
             if native and not entity.is_person:
-                words = _name_words(entity, lang, native)
-                if len(words) > 1:
-                    for form in words[-1].forms:
+                parts = _name_words(entity, lang, native)
+                if len(parts) > 1:
+                    for form in parts[-1].forms:
                         self._weak.setdefault(_fold(form), set()).add(entity.id)
         for abbreviation, entity_id in _ABBREVIATIONS.get(lang, {}).items():
             if entity_id in gazetteer.entities:
