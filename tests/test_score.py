@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 import sacrebleu
 from conftest import DATA, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sacrebleu.metrics import bleu as sacre_bleu
 from sacrebleu.metrics import chrf as sacre_chrf
 from sacrebleu.metrics import ter as sacre_ter
@@ -459,3 +461,37 @@ def test_cli_sentence_level_json() -> None:
     ref, hyp = lines(REF), lines(hyp_file("PROMT"))
     assert len(scores) == len(ref)
     assert scores[10] == sacrebleu.sentence_chrf(hyp[10], [ref[10]]).score
+
+
+# -- properties -------------------------------------------------------------------
+
+_WORDS = ["Kiev", "Kyiv", "Lugansk", "Luhansk", "Zelensky", "talks", "in", "the", "army", "."]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_WORDS), max_size=12),
+            st.lists(st.sampled_from(_WORDS), max_size=12),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+@settings(max_examples=40, deadline=None)
+def test_property_scores_equal_sacrebleu_on_normalized_text(
+    en: Normalizer, pairs: list[tuple[list[str], list[str]]]
+) -> None:
+    hyps = [" ".join(h) for h, _ in pairs]
+    refs = [" ".join(r) for _, r in pairs]
+    report = Scorer([refs], ["bleu", "chrf"], normalizer=en, n_bootstrap=20).score({"s": hyps})
+    metrics = report.systems[0].metrics
+    norm_hyps = [en.normalize(t).text for t in hyps]
+    norm_refs = [[en.normalize(t).text for t in refs]]
+    assert metrics["BLEU"].score == sacrebleu.corpus_bleu(hyps, [refs]).score
+    assert metrics["BLEU"].normalized == sacrebleu.corpus_bleu(norm_hyps, norm_refs).score
+    assert metrics["chrF2"].normalized == sacrebleu.corpus_chrf(norm_hyps, norm_refs).score
+    entities = report.systems[0].entities
+    assert entities is not None
+    for estimate in (entities.precision, entities.recall, entities.f1, entities.compliance):
+        assert estimate.value is None or 0 <= estimate.value <= 100
