@@ -175,6 +175,7 @@ def test_other_words_are_not_the_entity(
         ("президент рф путін", "vladimir-putin"),  # lower case, as some Ukrainian media write
         ("війська рф", "russia"),
         ("Я с Харькова, говорю", "kharkiv"),  # Russian quoted in Ukrainian copy
+        ("Вибори в РФ", "russia"),
     ],
 )
 def test_derived_words(uk: SourceFinder, sentence: str, entity_id: str) -> None:
@@ -226,3 +227,17 @@ def test_language_without_rules_finds_names_as_written(gazetteer: Gazetteer) -> 
         "kyiv",
         "moscow",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity_id"),
+    [
+        ("Наша питерская коммуналка", "st-petersburg"),
+        ("10 дней в Питере", "st-petersburg"),
+        ("МИД Польши считает, что Белоруссия", "belarus"),
+        ("Выборы в РФ", "russia"),
+    ],
+)
+def test_everyday_names_are_weak_evidence(sentence: str, entity_id: str) -> None:
+    finder = SourceFinder(Gazetteer.load(), "ru")
+    assert entity_id in finder.derived(sentence)

@@ -58,11 +58,29 @@ _DERIVING_SUFFIXES = ("ськ", "цьк", "ск", "цк", "ц", "щин", "чч�
 #: Languages whose names turn up in each other's copy (quoted speech, mixed posts).
 _NEIGHBOURS = {"uk": "ru", "ru": "uk"}
 
-#: Abbreviations that name an entity in news copy: weak evidence only (ЗСУ is the Armed
-#: Forces of Ukraine, so a translation may well name Ukraine).
-_ABBREVIATIONS: dict[str, dict[str, str]] = {
-    "uk": {"РФ": "russia", "ЗСУ": "ukraine", "СБУ": "ukraine", "НБУ": "ukraine", "ВСУ": "ukraine"},
-    "ru": {"РФ": "russia", "ВСУ": "ukraine", "СБУ": "ukraine", "НБУ": "ukraine"},
+#: Abbreviations and everyday names that stand for an entity in news copy: weak evidence
+#: only (ЗСУ is the Armed Forces of Ukraine, so a translation may well name Ukraine;
+#: Питер is St Petersburg). Words that are not acronyms are declined like place names.
+_OTHER_NAMES: dict[str, dict[str, str]] = {
+    "uk": {
+        "РФ": "russia",
+        "ЗСУ": "ukraine",
+        "СБУ": "ukraine",
+        "НБУ": "ukraine",
+        "ВСУ": "ukraine",
+        "Питер": "st-petersburg",
+        "Петербург": "st-petersburg",
+        "Білорусія": "belarus",
+    },
+    "ru": {
+        "РФ": "russia",
+        "ВСУ": "ukraine",
+        "СБУ": "ukraine",
+        "НБУ": "ukraine",
+        "Питер": "st-petersburg",
+        "Петербург": "st-petersburg",
+        "Белоруссия": "belarus",
+    },
 }
 
 
@@ -383,9 +401,13 @@ class SourceFinder:
                 if len(parts) > 1:
                     for form in parts[-1].forms:
                         self._weak.setdefault(_fold(form), set()).add(entity.id)
-        for abbreviation, entity_id in _ABBREVIATIONS.get(lang, {}).items():
+        for name, entity_id in _OTHER_NAMES.get(lang, {}).items():
             if entity_id in gazetteer.entities:
-                self._weak.setdefault(_fold(abbreviation), set()).add(entity_id)
+                for form in inflect(name, lang):
+                    self._weak.setdefault(_fold(form), set()).add(entity_id)
+                if not name.isupper():
+                    key = _fold(name)
+                    self._derived.setdefault(key[: max(3, len(key) - 2)], set()).add(entity_id)
 
     def __len__(self) -> int:
         return len(self._forms)
