@@ -84,6 +84,21 @@ def tsv_short_row(tmp: Path) -> tuple[list[str], list[str]]:
     return [tsv], [f"{tsv}:3:", "1 fields", "header has 2"]
 
 
+def tsv_unknown_column(tmp: Path) -> tuple[list[str], list[str]]:
+    tsv = _write(tmp / "data.tsv", b"ref\tsystem\nHello\tHello\n")
+    return [tsv], [f"{tsv}:2:", "unknown column 'system'", "hyp:NAME"]
+
+
+def jsonl_invalid(tmp: Path) -> tuple[list[str], list[str]]:
+    jsonl = _write(tmp / "data.jsonl", b'{"ref": "a", "hyp": "a"}\n{"ref": "b", "hyp": }\n')
+    return [jsonl], [f"{jsonl}:2:", "invalid JSON"]
+
+
+def jsonl_fields_differ(tmp: Path) -> tuple[list[str], list[str]]:
+    jsonl = _write(tmp / "data.jsonl", b'{"ref": "a", "hyp": "a"}\n{"hyp": "b"}\n')
+    return [jsonl], [f"{jsonl}:2:", "fields differ", "ref"]
+
+
 def unknown_metric(tmp: Path) -> tuple[list[str], list[str]]:
     ref = _write(tmp / "ref.en", b"one\n")
     hyp = _write(tmp / "sys.en", b"one\n")
@@ -110,6 +125,9 @@ CASES: list[Callable[[Path], tuple[list[str], list[str]]]] = [
     xml_empty,
     xml_broken,
     tsv_short_row,
+    tsv_unknown_column,
+    jsonl_invalid,
+    jsonl_fields_differ,
     unknown_metric,
     unknown_baseline,
 ]
