@@ -148,3 +148,47 @@ def test_remove_then_translate_fails(tmp_path: Path) -> None:
     result = run_cli("translate", "--from", "ab", "--to", "cd", input=b"x\n", env=env)
     assert result.returncode == 1
     assert "no installed package translates ab → cd" in result.stderr.decode()
+
+
+def test_progress_meter_only_on_a_terminal(argos: dict[str, str]) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "normtk", "translate", "--from", "xx", "--to", "yy"],
+            input=STORY.encode("utf-8"),
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env={**os.environ, **argos},
+            check=False,
+        )
+        os.close(follower)
+        follower = -1
+        meter = b""
+        while chunk := _read_available(leader):
+            meter += chunk
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == STORY  # the meter never mixes into the text
+    lines = STORY.count("\n") + 1
+    assert f"translated {lines} lines".encode() in meter
+
+
+def _read_available(fd: int) -> bytes:
+    import os
+    import select
+
+    ready, _, _ = select.select([fd], [], [], 0.5)
+    if not ready:
+        return b""
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal closed
+        return b""

@@ -23,6 +23,7 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -74,42 +75,72 @@ def _positions(dim: int, offset: int) -> np.ndarray:
     return table
 
 
-def write_copy_model(vocabulary: list[str], output_dir: Path) -> None:
+@dataclass(frozen=True)
+class Shape:
+    """Size of a copy model: ``dim=None`` means one-hot tokens (dim = vocabulary + 2K).
+
+    A larger shape (``BASE``: 6 + 6 layers, 512 wide, feed-forward 2048, like an
+    argos Transformer-base package) copies just the same but costs what a real
+    model of that size costs per token, which is what the benchmark needs:
+    the extra layers hold zeros but CTranslate2 multiplies them all the same.
+    """
+
+    dim: int | None = None
+    layers: int = 1
+    ffn: int = 4
+
+
+TINY = Shape()
+BASE = Shape(dim=512, layers=6, ffn=2048)
+
+
+def write_copy_model(vocabulary: list[str], output_dir: Path, shape: Shape = TINY) -> None:
     """Write a CTranslate2 Transformer that copies its source, through a ``Converter``."""
     import ctranslate2
     from ctranslate2.specs import transformer_spec
 
     class CopyConverter(ctranslate2.converters.Converter):  # type: ignore[misc]
         def _load(self) -> transformer_spec.TransformerSpec:
-            return _copy_spec(vocabulary)
+            return _copy_spec(vocabulary, shape)
 
     CopyConverter().convert(str(output_dir), force=True)
 
 
-def _copy_spec(vocabulary: list[str]) -> object:
+def _token_codes(vocab: int, width: int) -> np.ndarray:
+    """Return one unit-length code per token: one-hot if there is room, else random signs."""
+    if width == vocab:
+        return np.eye(vocab, dtype=np.float32)
+    signs = np.random.default_rng(0).choice([-1.0, 1.0], size=(vocab, width))
+    return (signs / np.sqrt(width)).astype(np.float32)
+
+
+def _copy_spec(vocabulary: list[str], shape: Shape) -> object:
     from ctranslate2.specs import transformer_spec
 
     vocab = len(vocabulary)
-    dim = vocab + 2 * K  # token one-hot | position code
-    ffn = 4
-    spec = transformer_spec.TransformerSpec.from_config((1, 1), num_heads=1, rms_norm=True)
+    dim = shape.dim or vocab + 2 * K  # token code | position code
+    width = dim - 2 * K
+    ffn = shape.ffn
+    spec = transformer_spec.TransformerSpec.from_config(
+        (shape.layers, shape.layers), num_heads=1, rms_norm=True
+    )
     spec.config.add_source_eos = True
 
-    eye = np.zeros((vocab, dim), dtype=np.float32)
-    eye[:, :vocab] = np.eye(vocab, dtype=np.float32)
-    positions = _positions(dim, vocab)
+    codes = np.zeros((vocab, dim), dtype=np.float32)
+    codes[:, :width] = _token_codes(vocab, width)
+    positions = _positions(dim, width)
     pos_select = np.zeros((dim, dim), dtype=np.float32)
-    pos_select[vocab:, vocab:] = np.eye(2 * K, dtype=np.float32)
+    pos_select[width:, width:] = np.eye(2 * K, dtype=np.float32)
     tok_select = np.zeros((dim, dim), dtype=np.float32)
-    tok_select[:vocab, :vocab] = np.eye(vocab, dtype=np.float32)
+    tok_select[:width, :width] = np.eye(width, dtype=np.float32)
 
-    def zeros(*shape: int) -> np.ndarray:
-        return np.zeros(shape, dtype=np.float32)
+    def zeros(*size: int) -> np.ndarray:
+        return np.zeros(size, dtype=np.float32)
 
     def ones() -> np.ndarray:
         return np.ones(dim, dtype=np.float32)
 
-    def mute(layer: object) -> None:
+    def mute(layer: object, cross: bool = False) -> None:
         # Self-attention and feed-forward write nothing to the residual stream.
         layer.self_attention.layer_norm.gamma = ones()  # type: ignore[attr-defined]
         layer.self_attention.linear[0].weight = zeros(3 * dim, dim)  # type: ignore[attr-defined]
@@ -117,18 +148,26 @@ def _copy_spec(vocabulary: list[str]) -> object:
         layer.ffn.layer_norm.gamma = ones()  # type: ignore[attr-defined]
         layer.ffn.linear_0.weight = zeros(ffn, dim)  # type: ignore[attr-defined]
         layer.ffn.linear_1.weight = zeros(dim, ffn)  # type: ignore[attr-defined]
+        if cross:
+            layer.attention.layer_norm.gamma = ones()  # type: ignore[attr-defined]
+            layer.attention.linear[0].weight = zeros(dim, dim)  # type: ignore[attr-defined]
+            layer.attention.linear[1].weight = zeros(2 * dim, dim)  # type: ignore[attr-defined]
+            layer.attention.linear[2].weight = zeros(dim, dim)  # type: ignore[attr-defined]
 
     encoder, decoder = spec.encoder, spec.decoder
     encoder.scale_embeddings = False
-    encoder.embeddings[0].weight = eye  # token x at position j: e_x + pos_j, length sqrt(2)
+    encoder.embeddings[0].weight = codes  # token x at position j: code_x + pos_j, length sqrt(2)
     encoder.position_encodings.encodings = positions
-    mute(encoder.layer[0])
-    encoder.layer_norm.gamma = ones()  # memory = sqrt(dim / 2) * (e_x + pos_j)
+    for layer in encoder.layer:
+        mute(layer)
+    encoder.layer_norm.gamma = ones()  # memory = sqrt(dim / 2) * (code_x + pos_j)
 
     decoder.scale_embeddings = False
     decoder.embeddings.weight = zeros(vocab, dim)  # the decoder needs only its position
     decoder.position_encodings.encodings = positions
-    layer = decoder.layer[0]
+    for layer in decoder.layer[:-1]:
+        mute(layer, cross=True)
+    layer = decoder.layer[-1]
     mute(layer)
     # Query at step t = s * sqrt(dim) * pos_t; key j = sqrt(dim / 2) * pos_j; the score
     # (divided by sqrt(dim)) is s * sqrt(dim / 2) / K * sum_k cos(w_k (t - j)): K at t = j
@@ -139,8 +178,10 @@ def _copy_spec(vocabulary: list[str]) -> object:
     layer.attention.linear[1].weight = np.concatenate([pos_select, tok_select])
     layer.attention.linear[2].weight = tok_select  # copy the attended token
     decoder.layer_norm.gamma = ones()
-    # After the final norm the token part is close to sqrt(dim) * e_x.
-    decoder.projection.weight = eye * np.float32(MARGIN / np.sqrt(dim))
+    # After the final norm the token part is close to sqrt(dim) * code_x; other codes
+    # overlap it by at most ~4.5 / sqrt(width) (random signs), one-hot codes not at all.
+    overlap = 0.0 if width == vocab else 4.5 / np.sqrt(width)
+    decoder.projection.weight = codes * np.float32(MARGIN / ((1 - overlap) * np.sqrt(dim)))
 
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
@@ -169,16 +210,20 @@ def build_copy_package(
     seed_text: str = "",
     folder: str | None = None,
     spacy_blank: bool = False,
+    shape: Shape = TINY,
+    vocab_size: int = 400,
+    training: list[str] | None = None,
 ) -> Path:
     """Write ``path`` (.argosmodel): a zip with one folder holding a copy model."""
     import sentencepiece as spm
 
     work = path.parent / f".{path.name}.build"
     model_dir = work / "model"
-    sp_bytes = train_sentencepiece(training_lines(seed_text or _DEFAULT_TEXT))
+    lines = training or training_lines(seed_text or _DEFAULT_TEXT)
+    sp_bytes = train_sentencepiece(lines, vocab_size)
     processor = spm.SentencePieceProcessor(model_proto=sp_bytes)
     vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    write_copy_model(vocabulary, model_dir)
+    write_copy_model(vocabulary, model_dir, shape)
     if spacy_blank:
         import spacy
 
