@@ -97,6 +97,30 @@ class Normalizer:
             if decision is not _KEEP:
                 yield start, end, decision
 
+    def candidate_forms(self, mention: Mention) -> dict[str, str | None]:
+        """Return, for each entity ``mention`` may be, the form the style wants there.
+
+        ``None`` means the mention is already in style for that entity. Useful
+        for an ambiguous mention, whose own ``replacement`` is ``None``.
+
+        >>> from normtk import Gazetteer
+        >>> de = Normalizer(Gazetteer.load(), lang="de")
+        >>> de.candidate_forms(de.find("Georgia")[0])
+        {'georgia': 'Georgien', 'georgia-us': None}
+        """
+        forms: dict[str, str | None] = {}
+        for start, end, aliases in self._index.scan(mention.text):
+            if start == 0 and end == len(mention.text):
+                for alias in aliases:
+                    if (
+                        alias.entity_id in mention.candidates
+                        and alias.entity_id not in forms
+                        and not adds_marks(mention.text, alias.text)
+                    ):
+                        entity = self.gazetteer[alias.entity_id]
+                        forms[alias.entity_id] = self._replacement(entity, alias, mention.text)
+        return forms
+
     def _decide(
         self, aliases: tuple[Alias, ...], written: str, text: str, start: int, end: int
     ) -> _Decision:

@@ -926,7 +926,7 @@ class Checker:
                     basis=("style",),
                 )
                 continue
-            wanted = {c: self._replacement(c, m) for c in m.candidates}
+            wanted = self.normalizer.candidate_forms(m)
             if all(form is None for form in wanted.values()):
                 continue
             options = ", ".join(
@@ -940,13 +940,6 @@ class Checker:
                 entity="|".join(m.candidates),
                 basis=("style",),
             )
-
-    def _replacement(self, entity_id: str, mention: Mention) -> str | None:
-        alias = self._aliases.get((entity_id, mention.alias))
-        if alias is None:
-            return None
-        # The normalizer's own decision for one candidate, so both always agree.
-        return self.normalizer._replacement(self.gazetteer[entity_id], alias, mention.text)
 
     def _present(self, text: str, mentions: list[Mention]) -> set[str]:
         """Return every entity id ``text`` may name, keep-phrases (Dynamo Kiev) included."""
