@@ -132,3 +132,12 @@ def test_translate_lines_copies_wire_furniture(batch_size: int) -> None:
         "Зеленский ответил.",
         "(Reporting by Olena Harmash)",
     ]
+
+
+def test_wire_docstring_examples() -> None:
+    # normtk.translate is left out of test_doctests (it needs the extra); wire does not.
+    import doctest
+
+    result = doctest.testmod(wire)
+    assert result.attempted >= 5
+    assert result.failed == 0
