@@ -33,7 +33,7 @@ For real-model figures, install a real package and pass its folder:
 
     normtk models install --from uk --to en     # online, once
     python benchmarks/translate_throughput.py --from uk --to en --package \\
-        ~/.local/share/argos-translate/packages/translate-uk_en-1_9
+        PATH   # the path `normtk models list` shows
 
 Input: the first `--lines` lines of the WMT22 Ukrainian→English test sources
 in tests/data/wmt22 (one segment a line).
