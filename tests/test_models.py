@@ -205,3 +205,17 @@ def test_remove_refuses_unknown_or_unsafe_names(name: str, argos: dict[str, str]
     assert result.returncode != 0
     assert "Traceback" not in result.stderr.decode()
     assert name in result.stderr.decode()
+
+
+def test_unwritable_package_folder_is_a_clear_error(tmp_path: Path, argos: dict[str, str]) -> None:
+    package = _package(tmp_path / "ok.argosmodel", _good())
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    env = {**argos, "ARGOS_PACKAGES_DIR": str(blocker / "packages")}
+    for args in (["install", str(package)], ["list"]):
+        result = run_cli("models", *args, env=env)
+        stderr = result.stderr.decode()
+        assert result.returncode == 1, stderr
+        assert stderr.startswith("normtk: error: argostranslate cannot create its folders: ")
+        assert str(blocker / "packages") in stderr
+        assert "Traceback" not in stderr

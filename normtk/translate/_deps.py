@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from normtk.errors import MissingExtraError
+from normtk.errors import MissingExtraError, ModelError
 
 FEATURE = "Translation (normtk translate, normtk models, normtk pipeline)"
 
@@ -16,6 +16,9 @@ def load(name: str) -> ModuleType:
         return importlib.import_module(name)
     except ImportError:
         raise MissingExtraError(FEATURE, "translate") from None
+    except OSError as exc:  # argostranslate.settings creates its folders when imported
+        msg = f"argostranslate cannot create its folders: {exc}"
+        raise ModelError(msg) from None
 
 
 def require() -> None:

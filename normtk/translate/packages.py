@@ -232,12 +232,16 @@ def install_file(path: Path, destination: Path | None = None) -> PackageInfo:
     """
     top, _metadata = check_archive(path)
     root = destination or package_dir()
-    root.mkdir(parents=True, exist_ok=True)
     target = root / top
     if target.exists() or target.is_symlink():
         msg = f"{top} is already installed in {root}; remove it first: normtk models remove {top}"
         raise ModelError(msg)
-    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    except OSError as exc:
+        msg = f"cannot write to the package folder {root} ({exc.strerror or exc})"
+        raise ModelError(msg) from None
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
@@ -287,10 +291,14 @@ def remove(name: str) -> PackageInfo:
         msg = f"no installed package {name!r} in {root} (installed: {have})"
         raise ModelError(msg)
     package = chosen[0]
-    if package.path.is_symlink():
-        package.path.unlink()
-    else:
-        shutil.rmtree(package.path)
+    try:
+        if package.path.is_symlink():
+            package.path.unlink()
+        else:
+            shutil.rmtree(package.path)
+    except OSError as exc:
+        msg = f"cannot remove {package.path} ({exc.strerror or exc})"
+        raise ModelError(msg) from None
     return package
 
 
