@@ -25,14 +25,14 @@ def translate(
     beam_size: Annotated[int, typer.Option(help="Beam width; 1 is greedy and fastest.", min=1)] = 4,
     threads: Annotated[
         int | None,
-        typer.Option(help="CPU threads for the model [default: half the cores, 1 to 4].", min=1),
+        typer.Option(help="CPU threads for the model (default: half the cores, 1 to 4).", min=1),
     ] = None,
     normalize: Annotated[
         bool, typer.Option("--normalize", help="Bring entity names in the output to house style.")
     ] = False,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", "-l", help="Language of the names for --normalize [default: --to]."),
+        typer.Option("--lang", "-l", help="Language of the names for --normalize (default: --to)."),
     ] = None,
     style: Annotated[
         str | None,
