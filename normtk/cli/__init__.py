@@ -27,11 +27,22 @@ from normtk.cli import gazetteer as _gazetteer  # noqa: E402
 from normtk.cli import geonames as _geonames  # noqa: E402
 from normtk.cli import models as _models  # noqa: E402
 from normtk.cli import normalize as _normalize  # noqa: E402
+from normtk.cli import pipeline as _pipeline  # noqa: E402
 from normtk.cli import score as _score  # noqa: E402
 from normtk.cli import translate as _translate  # noqa: E402
 from normtk.cli import translit as _translit  # noqa: E402
 
-_COMMANDS = (_gazetteer, _normalize, _models, _translate, _score, _geonames, _translit, _check)
+_COMMANDS = (
+    _gazetteer,
+    _normalize,
+    _models,
+    _translate,
+    _score,
+    _geonames,
+    _translit,
+    _check,
+    _pipeline,
+)
 
 
 def main() -> None:
