@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normtk.translate import wire
 from normtk.translate.translator import Translator
@@ -141,3 +143,12 @@ def test_wire_docstring_examples() -> None:
     result = doctest.testmod(wire)
     assert result.attempted >= 5
     assert result.failed == 0
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=200))
+def test_pieces_rebuild_any_line(line: str) -> None:
+    parts = wire.pieces(line)
+    assert "".join(p.text for p in parts) == line
+    assert all(p.text for p in parts)
+    # What the model gets never carries the line's outer whitespace.
+    assert all(p.text == p.text.strip() for p in parts if p.translate)
