@@ -152,3 +152,25 @@ def test_pieces_rebuild_any_line(line: str) -> None:
     assert all(p.text for p in parts)
     # What the model gets never carries the line's outer whitespace.
     assert all(p.text == p.text.strip() for p in parts if p.translate)
+
+
+@given(
+    st.lists(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=60), max_size=30),
+    st.booleans(),
+    st.integers(min_value=1, max_value=5),
+)
+def test_one_output_line_per_input_line(texts: list[str], last_newline: bool, batch: int) -> None:
+    lines = [t + "\n" for t in texts]
+    if lines and not last_newline:
+        lines[-1] = lines[-1][:-1]
+    translator = Marking(batch)
+    out = list(translator.translate_lines(lines))
+    assert len(out) == len(lines)
+    for source, target in zip(lines, out, strict=True):
+        assert target.endswith("\n") == source.endswith("\n")
+        assert "\n" not in target.rstrip("\n")
+        # Each line is its copied pieces with every sentence marked once, in order.
+        expected = "".join(
+            f"[{p.text}]" if p.translate else p.text for p in wire.pieces(source.rstrip("\n"))
+        )
+        assert target.rstrip("\n") == expected
