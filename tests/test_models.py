@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -219,3 +222,23 @@ def test_unwritable_package_folder_is_a_clear_error(tmp_path: Path, argos: dict[
         assert stderr.startswith("normtk: error: argostranslate cannot create its folders: ")
         assert str(blocker / "packages") in stderr
         assert "Traceback" not in stderr
+
+
+def test_package_folder_from_argostranslate_settings_json(tmp_path: Path) -> None:
+    # Without $ARGOS_PACKAGES_DIR, argostranslate's settings.json decides; so does normtk.
+    env = tinymodel.argos_env(tmp_path / "home")
+    del env["ARGOS_PACKAGES_DIR"]
+    chosen = tmp_path / "from-settings"
+    settings = Path(env["XDG_CONFIG_HOME"]) / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(chosen)}), encoding="utf-8")
+    package = _package(tmp_path / "ok.argosmodel", _good())
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ARGOS_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "normtk", "models", "install", str(package)],
+        env={**clean, **env},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert (chosen / TOP / "metadata.json").is_file()
