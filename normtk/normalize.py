@@ -126,6 +126,7 @@ class Normalizer:
     ) -> _Decision:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
+        cache_key = (id(aliases), written)  # the index's own tuple: stable for its lifetime
         aliases = tuple(a for a in aliases if not adds_marks(written, a.text))
         if not aliases or any(a.kind == "keep" for a in aliases):
             decision: _Decision = _KEEP
@@ -157,7 +158,7 @@ class Normalizer:
         if cacheable:
             if len(self._decisions) >= _CACHE_SIZE:
                 self._decisions.clear()
-            self._decisions[(id(aliases), written)] = decision
+            self._decisions[cache_key] = decision
         return decision
 
     def normalize(self, text: str) -> Normalized:

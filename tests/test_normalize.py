@@ -184,3 +184,16 @@ def test_diacritics_may_be_missing_not_added(
     gazetteer: Gazetteer, lang: str, text: str, expected: str
 ) -> None:
     assert norm(Normalizer(gazetteer, lang), text) == expected
+
+
+def test_decisions_are_cached_per_spelling(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    normalizer = Normalizer(gazetteer, "en")
+    calls = []
+    decide = normalizer._decide
+    monkeypatch.setattr(normalizer, "_decide", lambda *a: calls.append(a[1]) or decide(*a))
+    text = "Kiev, Kiev and KIEV; Géorgien, Géorgien"
+    first = normalizer.normalize(text)
+    assert normalizer.normalize(text) == first
+    assert sorted(calls) == ["Géorgien", "KIEV", "Kiev"]
