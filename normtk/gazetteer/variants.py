@@ -34,7 +34,7 @@ def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
     """Return generated spelling → origin per part, before any filtering."""
     from normtk.translit import languages, latin_variants
 
-    scripts = languages()
+    scripts = languages()  # cached by the registry
     found: dict[Part, dict[str, str]] = {part: {} for part in entity.forms}
     for lang, native in entity.native.items():
         if lang not in scripts:
@@ -53,6 +53,11 @@ def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
 
 def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Generated:
     """Return the generated variants that are safe to add, per entity and part."""
+    from normtk.translit import languages
+
+    scripts = languages()
+    if not any(lang in scripts for e in entities.values() for lang in e.native):
+        return {}
     common = set(common_words)
     claims: dict[str, set[str]] = {}
     curated: dict[str, set[str]] = {}
