@@ -6,6 +6,7 @@ of exactly the same length, so a match in the key is a match in the text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters whose decomposition does not reveal the base letter, and
@@ -76,6 +77,10 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_MAX_RUNS = 32
+
+
 def match_key(text: str) -> str:
     """Return :func:`fold` of ``text`` with every character outside a word made a space.
 
@@ -85,9 +90,22 @@ def match_key(text: str) -> str:
     >>> match_key("Kiev's «Луганськ»")
     'kiev s  луганськ '
     """
+    # Mostly-English text has a few curly quotes and dashes: key the ASCII
+    # with one bytes.translate (each other character becomes "?", then a
+    # space) and fold only the runs of other characters that hold letters.
+    key = text.encode("ascii", "replace").translate(_ASCII_KEY).decode("ascii")
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_KEY).decode("ascii")
-    return text.translate(_KEY_TABLE)
+        return key
+    pieces = []
+    last = 0
+    for number, run in enumerate(_NON_ASCII_RUN.finditer(text)):
+        if number == _MAX_RUNS:  # text in another script: one translate is faster
+            return text.translate(_KEY_TABLE)
+        folded = run.group().translate(_KEY_TABLE)
+        if not folded.isspace():
+            pieces += [key[last : run.start()], folded]
+            last = run.end()
+    return "".join([*pieces, key[last:]]) if pieces else key
 
 
 def adds_marks(written: str, alias: str) -> bool:

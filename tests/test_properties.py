@@ -63,3 +63,17 @@ def test_mentions_point_into_text(normalizer: Normalizer, text: str) -> None:
 @given(st.text())
 def test_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+def _naive_match_key(text: str) -> str:
+    from normtk.text import _fold_char, is_word_char
+
+    return "".join(_fold_char(c) if is_word_char(c) else " " for c in text)
+
+
+@settings(max_examples=500)
+@given(st.text() | texts | st.text(alphabet="ab’—«»“éşİКиїв '-\n", max_size=80))
+def test_match_key_equals_naive_reference(text: str) -> None:
+    from normtk.text import match_key
+
+    assert match_key(text) == _naive_match_key(text)
