@@ -242,3 +242,16 @@ def test_package_folder_from_argostranslate_settings_json(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr.decode()
     assert (chosen / TOP / "metadata.json").is_file()
+
+
+def test_empty_packages_variable_counts_as_unset(tmp_path: Path) -> None:
+    # An empty $ARGOS_PACKAGES_DIR must not mean "the current directory".
+    env = {**tinymodel.argos_env(tmp_path / "home"), "ARGOS_PACKAGES_DIR": ""}
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    package = _package(tmp_path / "ok.argosmodel", _good())
+    result = run_cli("models", "install", str(package), cwd=cwd, env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert list(cwd.iterdir()) == []
+    default = Path(env["XDG_DATA_HOME"]) / "argos-translate" / "packages"
+    assert (default / TOP / "metadata.json").is_file()

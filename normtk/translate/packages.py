@@ -64,7 +64,9 @@ class PackageInfo:
 def package_dir() -> Path:
     """Return the folder new packages go to, by argostranslate's own settings."""
     settings = load("argostranslate.settings")
-    return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=settings.data_dir / "packages"))
+    default = settings.data_dir / "packages"
+    # An empty value counts as unset: Path("") would be the current directory.
+    return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=default) or default)
 
 
 def package_dirs() -> list[Path]:
