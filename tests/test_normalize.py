@@ -197,3 +197,21 @@ def test_decisions_are_cached_per_spelling(
     first = normalizer.normalize(text)
     assert normalizer.normalize(text) == first
     assert sorted(calls) == ["Géorgien", "KIEV", "Kiev"]
+
+
+# Real WMT22 lines on which earlier data made wrong rewrites; the named word must stay.
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("says Vladimir Bespalov, car industry analyst at VTB Capital. —", "Vladimir"),
+        ("I talked to Volodymyr about accommodation, I asked him for advice", "Volodymyr"),
+        ("In Brovary, Vyshgorod and Buchan districts of Kyiv regions", "Brovary"),
+        (
+            "the official representative of the Kremlin said on the air of the Rossiya 1 TV channel",
+            "Rossiya",
+        ),
+    ],
+)
+def test_real_lines_keep_their_names(en: Normalizer, line: str, word: str) -> None:
+    assert all(word not in change.original for change in en.normalize(line).changes)
+    assert word in en.normalize(line).text
