@@ -139,3 +139,15 @@ def test_styles_lists_languages_and_styles() -> None:
     rows = json.loads(result.stdout)
     pairs = {(r["lang"], r["style"]) for r in rows}
     assert {("en", "(default)"), ("en", "ap"), ("en", "reuters"), ("de", "(default)")} <= pairs
+
+
+def test_bundled_data_is_found_where_normtk_is_installed() -> None:
+    import normtk
+    from normtk.gazetteer.load import bundled_dir
+
+    directory = bundled_dir()
+    assert (directory / "styles.yaml").is_file()
+    assert (directory / "stopwords" / "en.txt").is_file()
+    package = Path(normtk.__file__).parent
+    # Installed from a wheel, the data is inside the package; from a checkout, beside it.
+    assert directory in {package / "_gazetteers", package.parent / "gazetteers"}

@@ -52,10 +52,11 @@ _LineLoader.add_constructor(
 
 def bundled_dir() -> Path:
     """Return the directory of the gazetteer shipped with normtk."""
-    try:
-        return Path(str(resources.files("normtk._gazetteers")))
-    except ModuleNotFoundError:  # a source checkout: the data sits beside the package
-        return Path(__file__).resolve().parents[2] / "gazetteers"
+    installed = Path(str(resources.files("normtk"))) / "_gazetteers"
+    if installed.is_dir():
+        return installed
+    # A source checkout or an editable install: the data sits beside the package.
+    return Path(__file__).resolve().parents[2] / "gazetteers"
 
 
 def search_path(extra: Iterable[Path | str] = ()) -> list[Path]:
