@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption, InputFormat, InputFormatOption
 from normtk.errors import UsageError
 
 
@@ -35,16 +35,6 @@ class DocBreaks(Enum):
 
     none = "none"
     blank = "blank"
-
-
-class InputFormat(Enum):
-    """How to read the inputs."""
-
-    auto = "auto"
-    text = "text"
-    tsv = "tsv"
-    jsonl = "jsonl"
-    wmt_xml = "wmt-xml"
 
 
 class Compare(Enum):
@@ -89,20 +79,14 @@ def check(
             "every style of the language are in style."
         ),
     ] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option("--gazetteer", "-g", help="Extra gazetteer directory or file. Repeatable."),
-    ] = None,
+    gazetteer: GazetteerOption = None,
     system: Annotated[
         list[str] | None,
         typer.Option(
             "--system", "-s", help="Check this system of a TSV/JSONL/XML input. Repeatable."
         ),
     ] = None,
-    input_format: Annotated[
-        InputFormat,
-        typer.Option(help="Input format; auto: by suffix (.tsv, .jsonl, .xml), else text."),
-    ] = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat.auto,
     compare: Annotated[
         Compare,
         typer.Option(help="Compare with the references and the source (all), or only one."),

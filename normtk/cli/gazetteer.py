@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption
 from normtk.cli._output import Format, emit_json, emit_table
 
 gazetteer_app = typer.Typer(
@@ -17,12 +18,6 @@ gazetteer_app = typer.Typer(
 app.add_typer(gazetteer_app, name="gazetteer")
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-PathsOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--gazetteer", "-g", help="Extra gazetteer directory or file on top of the bundled data."
-    ),
-]
 
 
 @gazetteer_app.command()
@@ -55,7 +50,7 @@ def validate(
 
 
 @gazetteer_app.command()
-def stats(gazetteer: PathsOption = None, output_format: FormatOption = Format.table) -> None:
+def stats(gazetteer: GazetteerOption = None, output_format: FormatOption = Format.table) -> None:
     """Count entities by type and country, and aliases by kind and origin."""
     from normtk.gazetteer import Gazetteer
 
@@ -74,7 +69,7 @@ def stats(gazetteer: PathsOption = None, output_format: FormatOption = Format.ta
 @gazetteer_app.command()
 def lookup(
     name: Annotated[str, typer.Argument(help="A name in any spelling, or an entity id.")],
-    gazetteer: PathsOption = None,
+    gazetteer: GazetteerOption = None,
     output_format: FormatOption = Format.table,
 ) -> None:
     """Show the entities a name can refer to, with their forms and aliases.
@@ -119,7 +114,7 @@ def lookup(
 
 
 @gazetteer_app.command()
-def styles(gazetteer: PathsOption = None, output_format: FormatOption = Format.table) -> None:
+def styles(gazetteer: GazetteerOption = None, output_format: FormatOption = Format.table) -> None:
     """List output languages and their named house styles."""
     from normtk.gazetteer import Gazetteer
 

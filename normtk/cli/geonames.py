@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from normtk.cli._options import GazetteerOption
 from normtk.cli._output import Format, emit_json, emit_table
-from normtk.cli.gazetteer import PathsOption, gazetteer_app
+from normtk.cli.gazetteer import gazetteer_app
 
 
 @gazetteer_app.command("import-geonames")
@@ -22,7 +23,7 @@ def import_geonames(
     min_population: Annotated[
         int, typer.Option(help="Import settlements of at least this many people (>= 15000).")
     ] = 15_000,
-    gazetteer: PathsOption = None,
+    gazetteer: GazetteerOption = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Format of the report.")
     ] = Format.table,

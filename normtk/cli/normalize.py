@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
@@ -25,15 +25,6 @@ StyleOption = Annotated[
     typer.Option(
         help="House style of the language (see `normtk gazetteer styles`). "
         "Without one, forms of every style are left as written."
-    ),
-]
-GazetteerOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--gazetteer",
-        "-g",
-        help="Extra gazetteer directory or file, on top of the bundled data and "
-        "$NORMTK_GAZETTEER_PATH. Repeatable.",
     ),
 ]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption
 
 
 class ReportFormat(Enum):
@@ -42,10 +42,7 @@ def pipeline(
         str | None,
         typer.Option(help="House style of the target language (see `normtk gazetteer styles`)."),
     ] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option("--gazetteer", "-g", help="Extra gazetteer directory or file. Repeatable."),
-    ] = None,
+    gazetteer: GazetteerOption = None,
     batch_size: Annotated[int, typer.Option(help="Sentences per call to the model.", min=1)] = 32,
     beam_size: Annotated[int, typer.Option(help="Beam width; 1 is greedy.", min=1)] = 4,
     threads: Annotated[

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption, InputFormat, InputFormatOption
 from normtk.errors import UsageError
 
 
@@ -20,16 +20,6 @@ class ReportFormat(Enum):
     json = "json"
     tsv = "tsv"
     latex = "latex"
-
-
-class InputFormat(Enum):
-    """How to read the inputs."""
-
-    auto = "auto"
-    text = "text"
-    tsv = "tsv"
-    jsonl = "jsonl"
-    wmt_xml = "wmt-xml"
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -65,10 +55,7 @@ def score(
             "--system", "-s", help="Score only this system of a TSV/JSONL/XML input. Repeatable."
         ),
     ] = None,
-    input_format: Annotated[
-        InputFormat,
-        typer.Option(help="Input format; auto: by suffix (.tsv, .jsonl, .xml), else text."),
-    ] = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat.auto,
     normalize_entities: Annotated[
         bool,
         typer.Option(
@@ -83,10 +70,7 @@ def score(
     style: Annotated[
         str | None, typer.Option(help="House style to normalize to (with --normalize-entities).")
     ] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option("--gazetteer", "-g", help="Extra gazetteer directory or file. Repeatable."),
-    ] = None,
+    gazetteer: GazetteerOption = None,
     tokenize: Annotated[
         str | None,
         typer.Option(help="BLEU tokenizer (sacrebleu's: 13a, intl, zh, char, none ...)."),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import GazetteerOption
 
 
 @app.command()
@@ -38,10 +38,7 @@ def translate(
         str | None,
         typer.Option(help="House style for --normalize (see `normtk gazetteer styles`)."),
     ] = None,
-    gazetteer: Annotated[
-        list[Path] | None,
-        typer.Option("--gazetteer", "-g", help="Extra gazetteer for --normalize. Repeatable."),
-    ] = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Translate copy offline, one output line per input line.
 
