@@ -8,7 +8,7 @@ from typing import Any
 
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Entity, Part
-from normtk.text import adds_marks, at_boundaries, fold, shape_like
+from normtk.text import adds_marks, contains_word, fold, shape_like
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
@@ -200,7 +200,7 @@ class Normalizer:
         cued = [
             entity_id
             for entity_id in by_entity
-            if any(_has_word(context, fold(cue)) for cue in rule.cues.get(entity_id, ()))
+            if any(contains_word(context, fold(cue)) for cue in rule.cues.get(entity_id, ()))
         ]
         if len(cued) == 1:
             return cued[0]
@@ -251,15 +251,6 @@ def restore(text: str, changes: Sequence[Change]) -> str:
         pieces.append(line[position + shift :])
         lines[number - 1] = "".join(pieces)
     return "\n".join(lines)
-
-
-def _has_word(folded_text: str, folded_word: str) -> bool:
-    start = folded_text.find(folded_word)
-    while start != -1:
-        if at_boundaries(folded_text, start, start + len(folded_word)):
-            return True
-        start = folded_text.find(folded_word, start + 1)
-    return False
 
 
 def normalize_stream(

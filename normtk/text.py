@@ -140,6 +140,20 @@ def at_boundaries(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and is_word_char(text[end]))
 
 
+def contains_word(text: str, word: str) -> bool:
+    """Tell whether ``word`` occurs in ``text`` as a whole word (in any script).
+
+    >>> contains_word("Kievan Rus and Kiev", "Kiev"), contains_word("Kievan", "Kiev")
+    (True, False)
+    """
+    start = text.find(word)
+    while start != -1:
+        if at_boundaries(text, start, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 def is_all_caps(text: str) -> bool:
     """Tell whether ``text`` has two or more letters, all of them upper case."""
     letters = [c for c in text if c.isalpha()]

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from normtk.gazetteer.model import Entity, Language, Part, Style
-from normtk.text import fold
+from normtk.text import contains_word, fold
 
 ENV_VAR = "NORMTK_GAZETTEER_PATH"
 STYLES_FILE = "styles.yaml"
@@ -301,7 +301,7 @@ def _consistency_problems(data: RawData) -> list[str]:
         alias_keys = {fold(a.text) for a in aliases if a.kind != "keep"}
         for alias in aliases:
             if alias.kind == "keep":
-                if not any(_contains_word(fold(alias.text), key) for key in alias_keys):
+                if not any(contains_word(fold(alias.text), key) for key in alias_keys):
                     problems.append(
                         f"{where}: keep phrase {alias.text!r} contains no name of this entity"
                     )
@@ -328,15 +328,3 @@ def _consistency_problems(data: RawData) -> list[str]:
         if rule.default and rule.default not in rule.entities:
             problems.append(f"{where}: default {rule.default!r} is not one of its entities")
     return problems
-
-
-def _contains_word(haystack: str, needle: str) -> bool:
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        before = haystack[start - 1] if start else " "
-        after = haystack[end] if end < len(haystack) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
