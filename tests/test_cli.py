@@ -173,3 +173,30 @@ def test_every_command_has_help_and_is_in_readme(command: str) -> None:
     result = run_cli(*command.split(), "--help")
     assert result.returncode == 0
     assert f"normtk {command}" in (REPO / "README.md").read_text("utf-8"), command
+
+
+def test_in_place_through_a_symlink_rewrites_the_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("Kiev\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    result = run_cli("normalize", "--in-place", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert real.read_text("utf-8") == "Kyiv\n"
+
+
+def test_output_to_a_pipe_stays_a_pipe(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "changes.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run_cli("normalize", "--changes", str(fifo), input=b"Kiev\n")
+    reader.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert fifo.is_fifo()
+    assert json.loads(received[0])["replacement"] == "Kyiv"

@@ -71,6 +71,8 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     The file is written under a temporary name beside the target and renamed
     over it only when the block ends without an error, so a failure never
     leaves a half-written file (and ``--in-place`` never loses the input).
+    A symbolic link keeps pointing at the rewritten file; a device or a pipe
+    is written to directly.
     """
     if path is None or path == STDIO:
         stdout = open(  # noqa: SIM115 - stdout's descriptor is borrowed, not owned
@@ -85,7 +87,14 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     if target.is_dir():
         msg = f"{path}: is a directory, not a file"
         raise InputError(msg)
-    directory = target.parent if str(target.parent) else Path()
+    if target.exists() and not target.resolve().is_file():
+        # A device or a pipe (/dev/stderr, a FIFO): renaming over it would replace
+        # it with a plain file, so write to it as it is.
+        with target.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        return
+    target = target.resolve()  # through a link, rewrite the file it points to
+    directory = target.parent
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     temp = Path(name)
     try:
