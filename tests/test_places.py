@@ -64,7 +64,8 @@ REWRITES = [
         "en",
         None,
         "Khersonskaya oblast and Zaporizka oblast",
-        "Kherson oblast and Zaporizhzhia oblast",
+        # the oblasts are entities of their own (ua-oblasts.yaml), named "X Oblast"
+        "Kherson Oblast and Zaporizhzhia Oblast",
     ),
     (
         "en",
