@@ -32,16 +32,8 @@ GAZ = REPO / "gazetteers"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    """The seed people, Ukrainian places, countries and organizations, fixed for these tests."""
-    files = [
-        GAZ / "styles.yaml",
-        GAZ / "people" / "seed.yaml",
-        GAZ / "places" / "ua.yaml",
-        GAZ / "places" / "countries.yaml",
-        GAZ / "organizations" / "international.yaml",
-    ]
-    return Gazetteer.load(files, bundled=False)
+def gazetteer(seed_gazetteer: Gazetteer) -> Gazetteer:
+    return seed_gazetteer
 
 
 @pytest.fixture(scope="module")

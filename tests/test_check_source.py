@@ -18,15 +18,8 @@ GAZ = REPO / "gazetteers"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    files = [
-        GAZ / "styles.yaml",
-        GAZ / "people" / "seed.yaml",
-        GAZ / "places" / "ua.yaml",
-        GAZ / "places" / "countries.yaml",
-        GAZ / "organizations" / "international.yaml",
-    ]
-    return Gazetteer.load(files, bundled=False)
+def gazetteer(seed_gazetteer: Gazetteer) -> Gazetteer:
+    return seed_gazetteer
 
 
 @pytest.fixture(scope="module")
