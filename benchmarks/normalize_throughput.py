@@ -31,10 +31,10 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from normtk.folding import at_boundaries
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Entity, Language
 from normtk.normalize import Normalizer
-from normtk.text import at_boundaries
 
 WMT = Path(__file__).resolve().parents[1] / "tests" / "data" / "wmt22"
 

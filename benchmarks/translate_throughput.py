@@ -18,7 +18,7 @@ median of `--runs` runs:
   defaults, then with one option changed at a time.
 
 The sentences are those `normtk translate` sends to the model (the input's
-lines cut by normtk.translate.wire), so both sides translate the same ones.
+lines cut by normtk.translate.segment), so both sides translate the same ones.
 Both use beam 4 (argostranslate's default) unless the row says otherwise,
 and CTranslate2's `compute_type="auto"` (int8 on this CPU).
 
@@ -107,16 +107,16 @@ def prepare(args: argparse.Namespace, work: Path) -> tuple[Path, str, str]:
 def worker(args: argparse.Namespace) -> None:
     """Time one side in this process; print its rates (sentences/s) as JSON."""
     lines = Path(args.input).read_text("utf-8").splitlines(keepends=True)
-    from normtk.translate import wire
+    from normtk.translate import segment
 
-    sentences = [p.text for line in lines for p in wire.pieces(line.rstrip("\n")) if p.translate]
+    sentences = [p.text for line in lines for p in segment.pieces(line.rstrip("\n")) if p.translate]
     if args.worker == "argos":
         import argostranslate.translate as argos
 
         def run(batch: list[str]) -> int:
             count = 0
             for line in batch:
-                for piece in wire.pieces(line.rstrip("\n")):
+                for piece in segment.pieces(line.rstrip("\n")):
                     if piece.translate:
                         if argos.translate(piece.text, args.from_code, args.to_code) != piece.text:
                             agree[0] = False
@@ -138,7 +138,7 @@ def worker(args: argparse.Namespace) -> None:
             out = list(job.lines(batch))
             if out != batch:
                 agree[0] = False
-            return sum(p.translate for line in batch for p in wire.pieces(line.rstrip("\n")))
+            return sum(p.translate for line in batch for p in segment.pieces(line.rstrip("\n")))
 
     agree = [True]
     run(lines[:8])  # warm-up: load the model, fill caches

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from normtk.folding import adds_marks, contains_word, fold, shape_like
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Entity, Part
-from normtk.text import adds_marks, contains_word, fold, shape_like
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention

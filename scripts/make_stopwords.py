@@ -31,9 +31,9 @@ from pathlib import Path
 
 import wordfreq
 
+from normtk.folding import fold
 from normtk.gazetteer.load import read, search_path
 from normtk.gazetteer.model import Entity
-from normtk.text import fold
 
 WORDFREQ_VERSION = "3.1.1"
 LANGS = ("en", "es", "de", "fr")

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normtk import Gazetteer
-from normtk.score.check import Checker, extract_numbers, unbalanced
-from normtk.score.source import SourceFinder
+from normtk.qa.checker import Checker, extract_numbers, unbalanced
+from normtk.source.finder import SourceFinder
 
 _GAZETTEER = Gazetteer.load()
 _CHECKER = Checker(_GAZETTEER, "en", src_lang="uk")

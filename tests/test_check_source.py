@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 
 from normtk import Gazetteer
-from normtk.score.source import SourceFinder, inflect
+from normtk.source.finder import SourceFinder, inflect
 
 GAZ = REPO / "gazetteers"
 

@@ -11,10 +11,10 @@ from conftest import REPO, run_cli
 
 from normtk import Gazetteer
 from normtk.errors import MissingExtraError, UsageError
+from normtk.folding import fold
 from normtk.gazetteer import geonames
 from normtk.gazetteer.geonames import GeonamesImporter, GeonamesRecord, KnownNames, pick_ru, pick_uk
 from normtk.gazetteer.stopwords import common_words, is_common_word
-from normtk.text import fold
 
 GEONAMES_UA = REPO / "gazetteers" / "places" / "geonames-ua.yaml"
 

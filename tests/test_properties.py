@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normtk import Gazetteer, Normalizer, restore
-from normtk.text import fold
+from normtk.folding import fold
 
 _GAZETTEER = Gazetteer.load()
 _NORMALIZERS = [
@@ -66,7 +66,7 @@ def test_fold_keeps_length(text: str) -> None:
 
 
 def _naive_match_key(text: str) -> str:
-    from normtk.text import _fold_char, is_word_char
+    from normtk.folding import _fold_char, is_word_char
 
     return "".join(_fold_char(c) if is_word_char(c) else " " for c in text)
 
@@ -74,6 +74,6 @@ def _naive_match_key(text: str) -> str:
 @settings(max_examples=500)
 @given(st.text() | texts | st.text(alphabet="ab’—«»“éşİКиїв '-\n", max_size=80))
 def test_match_key_equals_naive_reference(text: str) -> None:
-    from normtk.text import match_key
+    from normtk.folding import match_key
 
     assert match_key(text) == _naive_match_key(text)

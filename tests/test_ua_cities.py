@@ -15,9 +15,9 @@ import iuliia
 import pytest
 
 from normtk import Gazetteer, Normalizer
+from normtk.folding import fold
 from normtk.gazetteer.load import read, search_path
 from normtk.gazetteer.stopwords import is_common_word
-from normtk.text import fold
 
 SENTENCE = "Fighting near {} continued."
 

@@ -128,7 +128,7 @@ def check(
     """
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import read_corpus
-    from normtk.score.check import Checker, check_corpus, fails, render, severity_rank
+    from normtk.qa.checker import Checker, check_corpus, fails, render, severity_rank
 
     corpus = read_corpus(hyp, ref or (), src, systems=system, input_format=input_format.value)
     source_lang = src_lang or corpus.src_lang

@@ -14,7 +14,7 @@ from normtk.cli._options import GazetteerOption
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
-    from normtk.io.text import Errors
+    from normtk.io.files import Errors
     from normtk.normalize import Normalizer
 
 LangOption = Annotated[
@@ -66,7 +66,7 @@ def normalize(
     Example: normtk normalize --lang en story.txt --changes changes.jsonl
     """
     from normtk.gazetteer import Gazetteer
-    from normtk.io.text import open_output
+    from normtk.io.files import open_output
     from normtk.normalize import Normalizer
 
     inputs = files or ["-"]
@@ -91,7 +91,7 @@ def normalize(
 def _normalize_file(
     normalizer: Normalizer, name: str, errors: Errors, out: TextIO, log: TextIO | None
 ) -> None:
-    from normtk.io.text import read_lines
+    from normtk.io.files import read_lines
     from normtk.normalize import normalize_stream
 
     for result in normalize_stream(normalizer, read_lines(name, errors)):

@@ -64,8 +64,8 @@ def pipeline(
 
     Example: normtk pipeline --src story.es.txt --from es --to en --ref story.en.txt -o out.en.txt
     """
-    from normtk.score.check import fails
-    from normtk.translate.pipeline import Pipeline
+    from normtk.pipeline import Pipeline
+    from normtk.qa.checker import fails
 
     report = Pipeline(
         from_lang,

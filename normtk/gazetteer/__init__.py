@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from normtk.errors import GazetteerError, UsageError
+from normtk.folding import fold
 from normtk.gazetteer.load import Ambiguity, content_digest, read, search_path
 from normtk.gazetteer.model import Alias, Entity, Language, Style
-from normtk.text import fold
 
 if TYPE_CHECKING:
     from normtk.gazetteer.variants import Generated

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
+from normtk.folding import contains_word, fold
 from normtk.gazetteer.model import Entity, Language, Part, Style
-from normtk.text import contains_word, fold
 
 ENV_VAR = "NORMTK_GAZETTEER_PATH"
 STYLES_FILE = "styles.yaml"

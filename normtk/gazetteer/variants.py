@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from normtk.folding import match_key
 from normtk.gazetteer.model import Entity, Part
-from normtk.text import match_key
 
 Generated = dict[str, dict[Part, list[tuple[str, str]]]]
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from normtk.errors import InputError, UsageError
-from normtk.io.text import Errors, read_lines
+from normtk.io.files import Errors, read_lines
 
 Format = Literal["auto", "text", "tsv", "jsonl", "wmt-xml"]
 FORMATS: tuple[str, ...] = ("auto", "text", "tsv", "jsonl", "wmt-xml")

@@ -68,7 +68,7 @@ class TranslateJob:
 
     def run(self, inputs: Sequence[str], output: str | None) -> None:
         """Translate the files ``inputs`` (``-`` is stdin) into ``output`` (``None``: stdout)."""
-        from normtk.io.text import open_output, read_lines
+        from normtk.io.files import open_output, read_lines
 
         with open_output(output) as out:
             for name in inputs:

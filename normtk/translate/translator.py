@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from normtk.errors import ModelError, UsageError
-from normtk.translate import wire
+from normtk.translate import segment
 from normtk.translate._deps import load
 from normtk.translate.packages import PackageInfo
 
@@ -130,19 +130,19 @@ class Translator:
         """Translate a stream of lines, yielding exactly one output line per input line.
 
         Each line keeps its ending (``\\n`` or none), its leading and trailing
-        whitespace, and the wire conventions of :mod:`normtk.translate.wire`
+        whitespace, and the wire conventions of :mod:`normtk.translate.segment`
         (blank lines, slug lines, datelines, sign-offs pass through as they
         are). Lines are gathered until a few batches of sentences are ready, so
         memory stays bounded and output starts before the input ends.
         """
         started = time.perf_counter()
         done_lines = done_sentences = 0
-        pending: list[tuple[str, list[wire.Piece]]] = []
+        pending: list[tuple[str, list[segment.Piece]]] = []
         queued = 0
         chunk = self.batch_size * 4
         for line in lines:
             body = line[:-1] if line.endswith("\n") else line
-            parts = wire.pieces(body)
+            parts = segment.pieces(body)
             pending.append((line[len(body) :], parts))
             queued += sum(p.translate for p in parts)
             if queued >= chunk:
@@ -163,7 +163,7 @@ class Translator:
                     )
                 )
 
-    def _flush(self, pending: list[tuple[str, list[wire.Piece]]]) -> Iterator[str]:
+    def _flush(self, pending: list[tuple[str, list[segment.Piece]]]) -> Iterator[str]:
         sources = [p.text for _, parts in pending for p in parts if p.translate]
         translated = iter(self.translate_sentences(sources))
         for ending, parts in pending:

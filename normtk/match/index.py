@@ -1,6 +1,6 @@
 """The compiled alias index: one automaton over every alias, leftmost-longest.
 
-Text is turned into a key of the same length (:func:`normtk.text.match_key`:
+Text is turned into a key of the same length (:func:`normtk.folding.match_key`:
 case and diacritics folded, everything outside words made a space), so
 offsets found in the key are offsets in the original text. Every pattern is
 an alias with a space on each side and the key is scanned with a space on
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick_rs
 
+from normtk.folding import match_key
 from normtk.gazetteer.model import Alias
-from normtk.text import match_key
 
 
 class AliasIndex:

@@ -5,7 +5,7 @@ The gazetteer gives each entity its names in the languages of the place
 writes them inflected: *до Києва*, *у Києві*, *з Києвом*, *Зеленського*,
 *Путину*. This module declines every native name by rule (a stem and a table of
 endings per word class, with the Ukrainian і/ї alternation of *Харків* →
-*Харкова*, *Київ* → *Києва*), folds every form with :func:`normtk.text.fold`,
+*Харкова*, *Київ* → *Києва*), folds every form with :func:`normtk.folding.fold`,
 and compiles them once into a hash from folded word to entity. Matching then
 splits the text into words that understand every script (*Луганськ* never
 matches inside *Луганськом* as another word; *Луганськом* is its own word, and
@@ -39,9 +39,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from normtk.folding import fold, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Entity
-from normtk.text import fold, is_word_char
 
 Role = Literal["name", "given", "surname"]
 Gender = Literal["m", "f"]
@@ -97,7 +97,7 @@ def _plain_adjective(native: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Fold as :func:`normtk.text.fold` does, and є as е, ґ as г (Бєлґород, Белгород).
+    """Fold as :func:`normtk.folding.fold` does, and є as е, ґ as г (Бєлґород, Белгород).
 
     Ukrainian copy spells Russian names both ways (Медвєдєв, Медведєв; Пєсков, Песков).
     """

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from normtk.errors import GazetteerError, MissingExtraError, UsageError
-from normtk.text import fold
+from normtk.folding import fold
 
 __all__ = [
     "CITY_POPULATION",

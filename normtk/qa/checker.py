@@ -49,12 +49,12 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from normtk.errors import UsageError
+from normtk.folding import fold, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Part
 from normtk.io.corpus import Corpus
 from normtk.normalize import Mention, Normalizer
-from normtk.score.source import SourceFinder
-from normtk.text import fold, is_word_char
+from normtk.source.finder import SourceFinder
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")

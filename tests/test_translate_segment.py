@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normtk.translate import wire
+from normtk.translate import segment
 from normtk.translate.translator import Translator
 
 # (line, the dateline a wire editor would mark by hand) — written from agency style guides:
@@ -35,7 +35,7 @@ DATELINES = [
 
 @pytest.mark.parametrize(("line", "dateline"), DATELINES)
 def test_dateline(line: str, dateline: str) -> None:
-    assert line[: wire.dateline_length(line)] == dateline
+    assert line[: segment.dateline_length(line)] == dateline
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_dateline(line: str, dateline: str) -> None:
     ],
 )
 def test_slug(line: str, slug: bool) -> None:
-    assert wire.is_slug(line) is slug
+    assert segment.is_slug(line) is slug
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_slug(line: str, slug: bool) -> None:
     ],
 )
 def test_sentences(text: str, sentences: list[str]) -> None:
-    pieces = wire.split_sentences(text)
+    pieces = segment.split_sentences(text)
     assert [p.text for p in pieces if p.translate] == sentences
     assert "".join(p.text for p in pieces) == text
 
@@ -92,7 +92,7 @@ def test_sentences(text: str, sentences: list[str]) -> None:
     ],
 )
 def test_pieces_rebuild_the_line(line: str) -> None:
-    assert "".join(p.text for p in wire.pieces(line)) == line
+    assert "".join(p.text for p in segment.pieces(line)) == line
 
 
 class Marking(Translator):
@@ -140,14 +140,14 @@ def test_wire_docstring_examples() -> None:
     # normtk.translate is left out of test_doctests (it needs the extra); wire does not.
     import doctest
 
-    result = doctest.testmod(wire)
+    result = doctest.testmod(segment)
     assert result.attempted >= 5
     assert result.failed == 0
 
 
 @given(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=200))
 def test_pieces_rebuild_any_line(line: str) -> None:
-    parts = wire.pieces(line)
+    parts = segment.pieces(line)
     assert "".join(p.text for p in parts) == line
     assert all(p.text for p in parts)
     # What the model gets never carries the line's outer whitespace.
@@ -171,6 +171,6 @@ def test_one_output_line_per_input_line(texts: list[str], last_newline: bool, ba
         assert "\n" not in target.rstrip("\n")
         # Each line is its copied pieces with every sentence marked once, in order.
         expected = "".join(
-            f"[{p.text}]" if p.translate else p.text for p in wire.pieces(source.rstrip("\n"))
+            f"[{p.text}]" if p.translate else p.text for p in segment.pieces(source.rstrip("\n"))
         )
         assert target.rstrip("\n") == expected

@@ -13,8 +13,8 @@ from normtk.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from normtk.normalize import Change
+    from normtk.qa.checker import Finding, Summary
     from normtk.score import ScoreReport
-    from normtk.score.check import Finding, Summary
     from normtk.translate.packages import PackageInfo
 
 FORMATS = ("table", "json")
@@ -70,8 +70,8 @@ class PipelineReport:
         if fmt != "table":
             msg = f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})"
             raise UsageError(msg)
+        from normtk.qa.checker import render
         from normtk.score import format_report
-        from normtk.score.check import render
 
         rate = self.sentences / self.seconds if self.seconds > 0 else 0.0
         style = self.style or "any house style"
@@ -119,7 +119,7 @@ class Pipeline:
     ) -> None:
         from normtk.gazetteer import Gazetteer
         from normtk.normalize import Normalizer
-        from normtk.score.check import Checker
+        from normtk.qa.checker import Checker
         from normtk.translate.job import TranslateJob
 
         self.from_lang = from_lang
@@ -138,10 +138,10 @@ class Pipeline:
         self, source: str, reference: str | None = None, output: str | None = None
     ) -> PipelineReport:
         """Run the pipeline on the file ``source``; write the copy to ``output`` if given."""
-        from normtk.io.text import open_output, read_lines
+        from normtk.io.files import open_output, read_lines
+        from normtk.qa.checker import summarize
         from normtk.score import Scorer
-        from normtk.score.check import summarize
-        from normtk.translate import wire
+        from normtk.translate import segment
 
         src_lines = list(read_lines(source))
         ref_lines = None
@@ -156,7 +156,9 @@ class Pipeline:
         started = time.perf_counter()
         translated = list(self.job.lines(src_lines, progress=True))
         seconds = time.perf_counter() - started
-        sentences = sum(p.translate for line in src_lines for p in wire.pieces(line.rstrip("\n")))
+        sentences = sum(
+            p.translate for line in src_lines for p in segment.pieces(line.rstrip("\n"))
+        )
         hyp_lines: list[str] = []
         changes: list[Change] = []
         for number, line in enumerate(translated, start=1):

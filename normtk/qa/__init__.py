@@ -1,0 +1,1 @@
+"""Checking machine-translated copy: findings an editor must act on, and how to render them."""

@@ -1,0 +1,1 @@
+"""Source-side recognition: entity names in Ukrainian and Russian text, through inflection."""
