@@ -127,7 +127,11 @@ class Normalizer:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
         cache_key = (id(aliases), written)  # the index's own tuple: stable for its lifetime
-        aliases = tuple(a for a in aliases if not adds_marks(written, a.text))
+        aliases = tuple(
+            a
+            for a in aliases
+            if not adds_marks(written, a.text) and (a.kind != "abbr" or a.text == written)
+        )
         if not aliases or any(a.kind == "keep" for a in aliases):
             decision: _Decision = _KEEP
         else:
@@ -207,6 +211,8 @@ class Normalizer:
         return rule.default if rule.default in by_entity else None
 
     def _replacement(self, entity: Entity, alias: Alias, written: str) -> str | None:
+        if alias.kind == "abbr":
+            return None
         if alias.kind == "full":
             given = written[: alias.given_len]
             surname = written[len(written) - alias.surname_len :]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from normtk import Gazetteer, Normalizer
@@ -215,3 +217,41 @@ def test_decisions_are_cached_per_spelling(
 def test_real_lines_keep_their_names(en: Normalizer, line: str, word: str) -> None:
     assert all(word not in change.original for change in en.normalize(line).changes)
     assert word in en.normalize(line).text
+
+
+ABBREVIATED = """\
+entities:
+  - id: armed-forces-of-ukraine
+    type: organization
+    country: UA
+    native: {uk: Збройні сили України, ru: Вооружённые силы Украины}
+    name: {en: Armed Forces of Ukraine, es: Fuerzas Armadas de Ucrania,
+           de: Streitkräfte der Ukraine, fr: Forces armées ukrainiennes}
+    abbreviations: {en: [AFU], uk: [ЗСУ], ru: [ВСУ]}
+    sources: ["en: Reuters 'Armed Forces of Ukraine'"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        ("The AFU said", [("AFU", "armed-forces-of-ukraine")], "The AFU said"),
+        ("ЗСУ відбили атаку", [("ЗСУ", "armed-forces-of-ukraine")], "ЗСУ відбили атаку"),
+        ("the Afu said", [], "the Afu said"),  # only in its own letter case
+        ("Zsu", [], "Zsu"),
+        (
+            "Forces armées ukrainiennes",
+            [("Forces armées ukrainiennes", "armed-forces-of-ukraine")],
+            "Armed Forces of Ukraine",
+        ),
+    ],
+)
+def test_abbreviations_are_recognised_never_rewritten(
+    tmp_path: Path, text: str, found: list[tuple[str, str]], expected: str
+) -> None:
+    (tmp_path / "afu.yaml").write_text(ABBREVIATED, encoding="utf-8")
+    styles = Path(__file__).resolve().parents[1] / "gazetteers" / "styles.yaml"
+    gazetteer = Gazetteer.load([styles, tmp_path / "afu.yaml"], bundled=False)
+    normalizer = Normalizer(gazetteer, lang="en")
+    assert [(m.text, m.entity_id) for m in normalizer.find(text)] == found
+    assert normalizer.normalize(text).text == expected

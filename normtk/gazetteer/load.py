@@ -244,6 +244,8 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             },
             keep=tuple(item.get("keep", ())),
             never=tuple(item.get("never", ())),
+            abbreviations={k: tuple(v) for k, v in (item.get("abbreviations") or {}).items()},
+            demonyms={k: tuple(v) for k, v in (item.get("demonyms") or {}).items()},
             sources=tuple(item["sources"]),
             surname_alone=item.get("surname_alone", True),
             variant_origin=doc.get("origin", "variant"),

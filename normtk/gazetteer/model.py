@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Part = Literal["name", "given", "surname"]
-AliasKind = Literal["name", "surname", "full", "keep"]
+AliasKind = Literal["name", "surname", "full", "abbr", "keep"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,10 @@ class Alias:
 
     ``kind`` says how a match is rewritten: ``name`` and ``surname`` replace the
     whole match, ``full`` is a given name and a surname rewritten separately
-    (``given_len`` and ``surname_len`` locate them), ``keep`` marks a phrase in
-    which the entity's variants stay as written. ``origin`` tells where the form
+    (``given_len`` and ``surname_len`` locate them), ``abbr`` is an acronym or
+    short name that stands for the entity only in exactly its letter case and is
+    never rewritten, ``keep`` marks a phrase in which the entity's variants stay
+    as written. ``origin`` tells where the form
     came from (``form:de``, ``variant``, ``surname=form:en/nyt`` ...).
     """
 
@@ -65,6 +67,8 @@ class Entity:
     keep: tuple[str, ...]
     sources: tuple[str, ...]
     never: tuple[str, ...] = ()
+    abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    demonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     surname_alone: bool = True
     variant_origin: str = "variant"
     file: str = ""
@@ -139,6 +143,9 @@ class Entity:
         else:
             for name, origin in _part_forms(self, "name", extra):
                 yield from once(Alias(name, self.id, "name", origin))
+        for lang, abbreviations in self.abbreviations.items():
+            for abbreviation in abbreviations:
+                yield from once(Alias(abbreviation, self.id, "abbr", f"abbr:{lang}"))
         for phrase in self.keep:
             yield from once(Alias(phrase, self.id, "keep", "keep"))
 
