@@ -248,6 +248,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             demonyms={k: tuple(v) for k, v in (item.get("demonyms") or {}).items()},
             sources=tuple(item["sources"]),
             surname_alone=item.get("surname_alone", True),
+            style_decides=item.get("style_decides", False),
             variant_origin=doc.get("origin", "variant"),
             file=str(file),
             line=item.line,

@@ -70,6 +70,7 @@ class Entity:
     abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     demonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     surname_alone: bool = True
+    style_decides: bool = False
     variant_origin: str = "variant"
     file: str = ""
     line: int = 0
