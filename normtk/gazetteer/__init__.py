@@ -15,7 +15,7 @@ from normtk.gazetteer.load import Ambiguity, content_digest, read, search_path
 from normtk.gazetteer.model import Alias, Entity, Language, Style
 
 if TYPE_CHECKING:
-    from normtk.gazetteer.variants import Generated
+    from normtk.gazetteer.variants import GeneratedParts
     from normtk.match import AliasIndex
 
 __all__ = ["Alias", "Ambiguity", "Entity", "Gazetteer", "Language", "Style", "validate"]
@@ -43,25 +43,33 @@ class Gazetteer:
         Raises :class:`GazetteerError` listing every problem as ``file:line: id: message``.
         """
         from normtk.gazetteer import cache
-        from normtk.match import AliasIndex
 
         dirs = search_path(paths) if bundled else [Path(p) for p in paths]
         key = content_digest(dirs)
-        cached = cache.get(key)
+
+        def rebuild() -> tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]:
+            fresh = cls._read(dirs)
+            return fresh.entities, fresh.generated
+
+        cached = cache.get(key, rebuild)
         if cached is not None:
-            entities, languages, ambiguities, digest, generated, groups = cached
-            gazetteer = cls(entities, languages, ambiguities, digest, tuple(dirs))
-            gazetteer.__dict__["generated"] = generated
-            gazetteer.__dict__["index"] = AliasIndex.from_groups(groups)
+            gazetteer = cls(
+                cached.entities, cached.languages, cached.ambiguities, cached.digest, tuple(dirs)
+            )
+            gazetteer.__dict__["generated"] = cached.generated
+            gazetteer.__dict__["index"] = cached.index
             return gazetteer
+        gazetteer = cls._read(dirs)
+        cache.put(key, gazetteer)
+        return gazetteer
+
+    @classmethod
+    def _read(cls, dirs: list[Path]) -> Gazetteer:
+        """Read and validate the data files themselves."""
         data = read(dirs)
         if data.problems:
             raise GazetteerError(data.problems)
-        gazetteer = cls(data.entities, data.languages, data.ambiguities, data.digest, tuple(dirs))
-        groups = gazetteer.index.groups()
-        value = (data.entities, data.languages, data.ambiguities, data.digest)
-        cache.put(key, (*value, gazetteer.generated, groups))
-        return gazetteer
+        return cls(data.entities, data.languages, data.ambiguities, data.digest, tuple(dirs))
 
     def __getitem__(self, entity_id: str) -> Entity:
         try:
@@ -83,7 +91,7 @@ class Gazetteer:
             yield from entity.aliases(generated.get(entity.id))
 
     @cached_property
-    def generated(self) -> Generated:
+    def generated(self) -> Mapping[str, GeneratedParts]:
         """Variants generated from native names by transliteration, per entity and part."""
         from normtk.gazetteer.stopwords import common_words, stopword_languages
         from normtk.gazetteer.variants import generate
@@ -92,11 +100,11 @@ class Gazetteer:
         return generate(self.entities, common)
 
     @cached_property
-    def index(self) -> AliasIndex:
+    def index(self) -> AliasIndex[Alias]:
         """The compiled alias index, built on first use."""
         from normtk.match import AliasIndex
 
-        return AliasIndex(self.aliases())
+        return AliasIndex.build(self.aliases())
 
     def check_target(self, lang: str, style: str | None) -> None:
         """Raise :class:`UsageError` naming the known ones if ``lang`` or ``style`` is unknown."""

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from normtk.folding import match_key
 from normtk.gazetteer.model import Entity, Part
 
-Generated = dict[str, dict[Part, list[tuple[str, str]]]]
+GeneratedParts = dict[Part, list[tuple[str, str]]]
+Generated = dict[str, GeneratedParts]
 
 MIN_LETTERS = 4
 
