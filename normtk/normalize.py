@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -89,11 +89,12 @@ class Normalizer:
 
     def _decisions_in(self, text: str) -> Iterator[tuple[int, int, _Decision]]:
         decisions = self._decisions
+        context = _LineCues(text)
         for start, end, aliases in self._index.scan(text):
             written = text[start:end]
             decision = decisions.get((id(aliases), written))
             if decision is None:
-                decision = self._decide(aliases, written, text, start, end)
+                decision = self._decide(aliases, written, context, start)
             if decision is not _KEEP:
                 yield start, end, decision
 
@@ -122,7 +123,7 @@ class Normalizer:
         return forms
 
     def _decide(
-        self, aliases: tuple[Alias, ...], written: str, text: str, start: int, end: int
+        self, aliases: tuple[Alias, ...], written: str, context: _LineCues, start: int
     ) -> _Decision:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
@@ -143,10 +144,7 @@ class Normalizer:
                 entity_id = next(iter(by_entity))
             elif fold(written) in self.gazetteer.ambiguities:
                 cacheable = False
-                line_start = text.rfind("\n", 0, start) + 1
-                line_end = text.find("\n", end)
-                context = fold(text[line_start : line_end if line_end != -1 else len(text)])
-                entity_id = self._disambiguate(fold(written), context, by_entity)
+                entity_id = self._disambiguate(fold(written), context.at(start), by_entity)
             if entity_id is not None:
                 alias = by_entity[entity_id]
                 replacement = self._replacement(self.gazetteer[entity_id], alias, written)
@@ -197,14 +195,16 @@ class Normalizer:
         out.append(text[position:])
         return Normalized("".join(out), changes)
 
-    def _disambiguate(self, key: str, context: str, by_entity: dict[str, Alias]) -> str | None:
+    def _disambiguate(
+        self, key: str, has_cue: Callable[[str], bool], by_entity: dict[str, Alias]
+    ) -> str | None:
         rule = self.gazetteer.ambiguities.get(key)
         if rule is None:
             return None
         cued = [
             entity_id
             for entity_id in by_entity
-            if any(contains_word(context, fold(cue)) for cue in rule.cues.get(entity_id, ()))
+            if any(has_cue(cue) for cue in rule.cues.get(entity_id, ()))
         ]
         if len(cued) == 1:
             return cued[0]
@@ -230,6 +230,37 @@ class Normalizer:
         if any(written == shape_like(written, form) for form in accepted):
             return None
         return shape_like(written, entity.form(part, self.lang, self.style))
+
+
+class _LineCues:
+    """Tell which cue words stand on the line of a mention, each looked up once per line.
+
+    Mentions come in text order, so each line is found and folded once and the
+    work stays linear in the length of the text, however long its lines.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._start = self._end = 0  # the current line: text[start:end]
+        self._folded = ""
+        self._found: dict[str, bool] = {}
+
+    def at(self, position: int) -> Callable[[str], bool]:
+        """Return a test of whether a cue stands on the line holding ``position``."""
+        if not self._start <= position < self._end:
+            # The line starts after the last newline since the previous line ended.
+            self._start = self.text.rfind("\n", self._end, position) + 1
+            end = self.text.find("\n", position)
+            self._end = end if end != -1 else len(self.text)
+            self._folded = fold(self.text[self._start : self._end])
+            self._found = {}
+        return self._has
+
+    def _has(self, cue: str) -> bool:
+        found = self._found.get(cue)
+        if found is None:
+            found = self._found[cue] = contains_word(self._folded, fold(cue))
+        return found
 
 
 def restore(text: str, changes: Sequence[Change]) -> str:

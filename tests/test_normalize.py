@@ -255,3 +255,28 @@ def test_abbreviations_are_recognised_never_rewritten(
     normalizer = Normalizer(gazetteer, lang="en")
     assert [(m.text, m.entity_id) for m in normalizer.find(text)] == found
     assert normalizer.normalize(text).text == expected
+
+
+def test_work_is_linear_in_line_length(en: Normalizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An ambiguous alias (Georgia) decided by cues on its line, on ever longer
+    # single lines: the characters folded must grow as the line does, not as
+    # its square (each mention once re-folded its whole line).
+    import normtk.normalize as module
+
+    folded = [0]
+    real = module.fold
+
+    def counting(text: str) -> str:
+        folded[0] += len(text)
+        return real(text)
+
+    monkeypatch.setattr(module, "fold", counting)
+    sentence = "Talks in Georgia, near Tbilisi, and in Kiev went on. "
+    work = []
+    for repeat in (500, 1000, 2000, 4000):
+        folded[0] = 0
+        line = sentence * repeat
+        assert en.normalize(line).text == line.replace("Kiev", "Kyiv")
+        work.append(folded[0] / len(line))
+    assert max(work) < 1.5  # about once per character, whatever the length
+    assert work[-1] <= work[0] * 1.1
