@@ -32,7 +32,8 @@ from pathlib import Path
 import wordfreq
 
 from normtk.folding import fold
-from normtk.gazetteer.load import read, search_path
+from normtk.gazetteer.load import read
+from normtk.gazetteer.locate import search_path
 from normtk.gazetteer.model import Entity
 
 WORDFREQ_VERSION = "3.1.1"

@@ -13,7 +13,7 @@ from conftest import run_cli
 
 from normtk import Gazetteer, Normalizer
 from normtk.gazetteer import cache
-from normtk.gazetteer.load import content_digest, search_path
+from normtk.gazetteer.locate import content_digest, search_path
 from normtk.gazetteer.model import Entity
 
 DESK = """\

@@ -143,7 +143,7 @@ def test_styles_lists_languages_and_styles() -> None:
 
 def test_bundled_data_is_found_where_normtk_is_installed() -> None:
     import normtk
-    from normtk.gazetteer.load import bundled_dir
+    from normtk.gazetteer.locate import bundled_dir
 
     directory = bundled_dir()
     assert (directory / "styles.yaml").is_file()

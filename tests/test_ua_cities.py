@@ -16,7 +16,8 @@ import pytest
 
 from normtk import Gazetteer, Normalizer
 from normtk.folding import fold
-from normtk.gazetteer.load import read, search_path
+from normtk.gazetteer.load import read
+from normtk.gazetteer.locate import search_path
 from normtk.gazetteer.stopwords import is_common_word
 
 SENTENCE = "Fighting near {} continued."

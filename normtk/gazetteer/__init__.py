@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from normtk.errors import GazetteerError, UsageError
 from normtk.folding import fold
-from normtk.gazetteer.load import Ambiguity, content_digest, read, search_path
-from normtk.gazetteer.model import Alias, Entity, Language, Style
+from normtk.gazetteer.locate import content_digest, search_path
+from normtk.gazetteer.model import Alias, Ambiguity, Entity, Language, Style
 
 if TYPE_CHECKING:
     from normtk.gazetteer.variants import GeneratedParts
@@ -66,6 +66,8 @@ class Gazetteer:
     @classmethod
     def _read(cls, dirs: list[Path]) -> Gazetteer:
         """Read and validate the data files themselves."""
+        from normtk.gazetteer.load import read
+
         data = read(dirs)
         if data.problems:
             raise GazetteerError(data.problems)
@@ -155,5 +157,7 @@ class Gazetteer:
 
 def validate(paths: Iterable[Path | str] = (), *, bundled: bool = True) -> list[str]:
     """Return every problem in the given gazetteer files (and the bundled ones), or []."""
+    from normtk.gazetteer.load import read
+
     dirs = search_path(paths) if bundled else [Path(p) for p in paths]
     return read(dirs).problems

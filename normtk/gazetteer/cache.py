@@ -1,6 +1,6 @@
 """An on-disk cache of loaded gazetteers, so each `normtk` call does not re-parse the data.
 
-Entries are keyed by :func:`normtk.gazetteer.load.content_digest`, which
+Entries are keyed by :func:`normtk.gazetteer.locate.content_digest`, which
 changes whenever a data file, a transliteration scheme or the code that
 reads them changes. The cache lives in ``$NORMTK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/normtk``, else ``~/.cache/normtk``; ``NORMTK_CACHE_DIR=off``
@@ -35,12 +35,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from normtk.gazetteer.model import Alias, AliasKind, Entity, Language, Part, Style
+from normtk.gazetteer.model import Alias, AliasKind, Ambiguity, Entity, Language, Part, Style
 from normtk.match import AliasIndex
 
 if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
-    from normtk.gazetteer.load import Ambiguity
     from normtk.gazetteer.variants import GeneratedParts
 
     Rebuild = Callable[[], tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]]
@@ -370,7 +369,6 @@ def _languages(value: object) -> dict[str, Language]:
 
 def _ambiguities(value: object) -> dict[str, Ambiguity]:
     from normtk.folding import fold
-    from normtk.gazetteer.load import Ambiguity
 
     if not isinstance(value, list):
         raise CorruptCache

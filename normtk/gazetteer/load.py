@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,9 +18,9 @@ from typing import Any
 import yaml
 
 from normtk.folding import contains_word, fold
-from normtk.gazetteer.model import Entity, Language, Part, Style
+from normtk.gazetteer.locate import yaml_files
+from normtk.gazetteer.model import Ambiguity, Entity, Language, Part, Style
 
-ENV_VAR = "NORMTK_GAZETTEER_PATH"
 STYLES_FILE = "styles.yaml"
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,37 +49,8 @@ _LineLoader.add_constructor(
 )
 
 
-def bundled_dir() -> Path:
-    """Return the directory of the gazetteer shipped with normtk."""
-    installed = Path(str(resources.files("normtk"))) / "_gazetteers"
-    if installed.is_dir():
-        return installed
-    # A source checkout or an editable install: the data sits beside the package.
-    return Path(__file__).resolve().parents[2] / "gazetteers"
-
-
-def search_path(extra: Iterable[Path | str] = ()) -> list[Path]:
-    """Return the bundled directory, then ``$NORMTK_GAZETTEER_PATH``, then ``extra``."""
-    paths = [bundled_dir()]
-    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    paths += [Path(p) for p in extra]
-    return paths
-
-
 def _schema(name: str) -> Any:
     return json.loads((resources.files("normtk.gazetteer") / name).read_text("utf-8"))
-
-
-@dataclass
-class Ambiguity:
-    """How to choose between entities that share one alias."""
-
-    alias: str
-    entities: tuple[str, ...]
-    default: str | None
-    cues: Mapping[str, tuple[str, ...]]
-    file: str
-    line: int
 
 
 @dataclass
@@ -93,18 +63,6 @@ class RawData:
     problems: list[str] = field(default_factory=list)
     digest: str = ""
     files: list[Path] = field(default_factory=list)
-
-
-def _files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.yaml") if p.is_file())
-        elif path.is_file():
-            found.append(path)
-        else:
-            problems.append(f"{path}: no such file or directory")
-    return found
 
 
 def _line_of(node: Any, path: Sequence[Any]) -> int:
@@ -148,27 +106,10 @@ def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str],
     return problems, bad
 
 
-def content_digest(paths: Sequence[Path]) -> str:
-    """Return a hash of every file that shapes a gazetteer loaded from ``paths``.
-
-    It covers the data files (YAML and word lists) and the code and scheme
-    files that turn them into aliases, so a cache keyed by it is never stale.
-    """
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    code = sorted((package / "gazetteer").glob("*.py")) + sorted(
-        p for p in (package / "translit").rglob("*") if p.suffix in {".py", ".json"}
-    )
-    data = [p for path in paths if path.is_dir() for p in sorted(path.rglob("*.txt"))]
-    for file in [*code, *data, *_files(paths, [])]:
-        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def read(paths: Sequence[Path]) -> RawData:
     """Read gazetteer files and directories into :class:`RawData`, collecting problems."""
     data = RawData()
-    files = _files(paths, data.problems)
+    files = yaml_files(paths, data.problems)
     digest = hashlib.sha256()
     docs: list[tuple[Path, Any]] = []
     for file in files:

@@ -168,3 +168,15 @@ def _part_forms(
     if extra:
         pairs += extra.get(part, ())
     return pairs
+
+
+@dataclass
+class Ambiguity:
+    """How to choose between entities that share one alias."""
+
+    alias: str
+    entities: tuple[str, ...]
+    default: str | None
+    cues: Mapping[str, tuple[str, ...]]
+    file: str
+    line: int

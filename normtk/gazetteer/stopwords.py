@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from normtk.errors import UsageError
-from normtk.gazetteer.load import bundled_dir
+from normtk.gazetteer.locate import bundled_dir
 
 __all__ = ["common_words", "is_common_word", "stopword_languages"]
 

@@ -233,7 +233,8 @@ class KnownNames:
         ``exclude`` is the file being regenerated: its own entities are not
         "known". Raises :class:`GazetteerError` if the rest has problems.
         """
-        from normtk.gazetteer.load import read, search_path
+        from normtk.gazetteer.load import read
+        from normtk.gazetteer.locate import search_path
 
         skip = exclude.resolve() if exclude is not None else None
         files: list[Path] = []
