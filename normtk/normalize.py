@@ -137,7 +137,7 @@ class Normalizer:
             decision: _Decision = _KEEP
         else:
             by_entity: dict[str, Alias] = {}
-            for alias in aliases:
+            for alias in sorted(aliases, key=lambda a: a.text != written):  # exact first
                 by_entity.setdefault(alias.entity_id, alias)
             entity_id: str | None = None
             if len(by_entity) == 1:

@@ -90,8 +90,16 @@ REWRITES = [
         "en",
         None,
         "the Kachowka dam in the Cherson region",
+        # the region phrase names the oblast, written in the language's form
+        "the Kakhovka dam in the Kherson Oblast",
+    ),
+    (
+        "en",
+        "ap",
+        "the Kachowka dam in the Cherson region",
         "the Kakhovka dam in the Kherson region",
     ),
+    ("en", None, "fighting in Oblast Saporischschja", "fighting in Zaporizhzhia Oblast"),
     ("en", None, "flights from Byelorussia to Varsovia", "flights from Belarus to Warsaw"),
     (
         "en",

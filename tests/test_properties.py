@@ -77,3 +77,38 @@ def test_match_key_equals_naive_reference(text: str) -> None:
     from normtk.folding import match_key
 
     assert match_key(text) == _naive_match_key(text)
+
+
+# Region names in every shape they are met in: any spelling of the centre in
+# any region phrase, in either order, with a no-break space, in capitals,
+# possessive. One pass must reach the region's form: a second changes nothing.
+_REGIONS = [e for e in _GAZETTEER if e.named_after]
+_PHRASES = sorted({p for lang in _GAZETTEER.languages.values() for p in lang.region_phrases})
+
+
+@st.composite
+def region_phrases(draw: st.DrawFn) -> tuple[str, str]:
+    region = draw(st.sampled_from(_REGIONS))
+    centre = _GAZETTEER[str(region.named_after)]
+    spellings = sorted(
+        a.text
+        for a in centre.aliases(_GAZETTEER.generated.get(centre.id))
+        if a.kind == "name" and a.text.isascii()
+    )
+    phrase = draw(st.sampled_from(_PHRASES)).format(draw(st.sampled_from(spellings)))
+    phrase = phrase.replace(" ", draw(st.sampled_from([" ", "\u00a0"])))
+    phrase = draw(st.sampled_from([phrase, phrase.upper()]))
+    return region.id, phrase + draw(st.sampled_from(["", "'s", "’s"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(normalizers, region_phrases(), st.sampled_from(["{}", "In the {} fighting", "{}, said"]))
+def test_region_phrases_name_the_region_idempotently(
+    normalizer: Normalizer, region: tuple[str, str], carrier: str
+) -> None:
+    region_id, phrase = region
+    text = carrier.format(phrase)
+    assert [m.entity_id for m in normalizer.find(text)] == [region_id]
+    once = normalizer.normalize(text).text
+    assert normalizer.normalize(once).text == once
+    assert [m.entity_id for m in normalizer.find(once)] == [region_id]

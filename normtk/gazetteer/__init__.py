@@ -94,12 +94,18 @@ class Gazetteer:
 
     @cached_property
     def generated(self) -> Mapping[str, GeneratedParts]:
-        """Variants generated from native names by transliteration, per entity and part."""
+        """Generated variants per entity and part: spellings of native names, region names."""
         from normtk.gazetteer.stopwords import common_words, stopword_languages
-        from normtk.gazetteer.variants import generate
+        from normtk.gazetteer.variants import generate, region_names
 
         common = set().union(*(common_words(lang) for lang in stopword_languages()))
-        return generate(self.entities, common)
+        generated = generate(self.entities, common)
+        phrases = [p for lang in self.languages.values() for p in lang.region_phrases]
+        for entity_id, parts in region_names(self.entities, generated, phrases).items():
+            own = generated.setdefault(entity_id, {})
+            for part, pairs in parts.items():
+                own[part] = [*own.get(part, []), *pairs]
+        return generated
 
     @cached_property
     def index(self) -> AliasIndex[Alias]:

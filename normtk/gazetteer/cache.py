@@ -193,7 +193,11 @@ def _encode(digest: str, gazetteer: Gazetteer) -> bytes:
         "max_words": index.max_words,
         "sections": sections,
         "languages": {
-            code: [lang.name, {n: [s.description, list(s.sources)] for n, s in lang.styles.items()}]
+            code: [
+                lang.name,
+                {n: [s.description, list(s.sources)] for n, s in lang.styles.items()},
+                list(lang.region_phrases),
+            ]
             for code, lang in gazetteer.languages.items()
         },
         "ambiguities": [_ambiguity_record(rule) for rule in gazetteer.ambiguities.values()],
@@ -354,16 +358,16 @@ def _languages(value: object) -> dict[str, Language]:
         raise CorruptCache
     languages = {}
     for code, spec in value.items():
-        _expect(isinstance(spec, list) and len(spec) == 2)
-        name, styles = spec
-        _expect(isinstance(name, str) and isinstance(styles, dict))
+        _expect(isinstance(spec, list) and len(spec) == 3)
+        name, styles, phrases = spec
+        _expect(isinstance(name, str) and isinstance(styles, dict) and _STRINGS.valid(phrases))
         parsed = {}
         for style, described in styles.items():
             _expect(isinstance(described, list) and len(described) == 2)
             description, sources = described
             _expect(isinstance(description, str) and _STRINGS.valid(sources))
             parsed[style] = Style(style, code, description, tuple(sources))
-        languages[code] = Language(code, name, parsed)
+        languages[code] = Language(code, name, parsed, tuple(phrases))
     return languages
 
 

@@ -164,7 +164,8 @@ def _read_styles(doc: Any, data: RawData) -> None:
             styles[name] = Style(
                 name, code, str(style.get("description", "")), tuple(style.get("sources", ()))
             )
-        data.languages[code] = Language(code, str(spec.get("name", code)), styles)
+        phrases = tuple(spec.get("region_phrases", ()))
+        data.languages[code] = Language(code, str(spec.get("name", code)), styles, phrases)
 
 
 def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
@@ -190,6 +191,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             sources=tuple(item["sources"]),
             surname_alone=item.get("surname_alone", True),
             style_decides=item.get("style_decides", False),
+            named_after=item.get("named_after"),
             variant_origin=doc.get("origin", "variant"),
             file=str(file),
             line=item.line,
@@ -251,6 +253,12 @@ def _consistency_problems(data: RawData) -> list[str]:
                     )
                 continue
             claims.setdefault(fold(alias.text), {}).setdefault(entity.id, (entity, alias.text))
+    for entity in data.entities.values():
+        centre = entity.named_after
+        if centre is not None and centre not in data.entities:
+            problems.append(
+                f"{entity.file}:{entity.line}: {entity.id}: named_after: no entity {centre!r}"
+            )
     for key, claimants in claims.items():
         if len(claimants) < 2:
             continue

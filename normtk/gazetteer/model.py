@@ -27,6 +27,7 @@ class Language:
     code: str
     name: str
     styles: Mapping[str, Style] = field(default_factory=dict)
+    region_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class Entity:
     demonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     surname_alone: bool = True
     style_decides: bool = False
+    named_after: str | None = None
     variant_origin: str = "variant"
     file: str = ""
     line: int = 0

@@ -103,3 +103,43 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
         if any(kept.values()):
             generated[entity_id] = kept
     return generated
+
+
+def region_names(
+    entities: Mapping[str, Entity], generated: Generated, phrases: Iterable[str]
+) -> Generated:
+    """Return the names of regions built from their centre's spellings and the region phrases.
+
+    A region ``named_after`` a city is named by every Latin spelling of the
+    city (its forms, variants and generated spellings) in every phrase:
+    "Kharkov region", "Oblast Charkiw", "Kharkiv oblast". A phrase that another
+    entity has, or that two regions would share, is left out.
+    """
+    templates = sorted(set(phrases))
+    regions = [e for e in entities.values() if e.named_after in entities]
+    if not templates or not regions:
+        return {}
+    taken: dict[str, set[str]] = {}
+    for entity in entities.values():
+        for alias in entity.aliases(generated.get(entity.id)):
+            taken.setdefault(_key(alias.text), set()).add(entity.id)
+    proposals: dict[str, dict[str, str]] = {}
+    claims: dict[str, set[str]] = {}
+    for region in regions:
+        centre = entities[str(region.named_after)]
+        found = proposals[region.id] = {}
+        for alias in centre.aliases(generated.get(centre.id)):
+            if alias.kind != "name" or not _latin(alias.text):
+                continue
+            for template in templates:
+                phrase = template.format(alias.text)
+                key = _key(phrase)
+                if taken.get(key, set()) <= {region.id}:  # nobody else's name
+                    found.setdefault(phrase, f"region:{template}")
+                    claims.setdefault(key, set()).add(region.id)
+    names: Generated = {}
+    for region_id, found in proposals.items():
+        kept = [(p, origin) for p, origin in found.items() if claims[_key(p)] == {region_id}]
+        if kept:
+            names[region_id] = {"name": kept}
+    return names
