@@ -78,7 +78,9 @@ def fold(text: str) -> str:
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_MAX_RUNS = 32
+# Past one run of other characters per this many characters, the text is in
+# another script and one translate of all of it is cheaper than run by run.
+_CHARS_PER_RUN = 16
 
 
 def match_key(text: str) -> str:
@@ -98,8 +100,9 @@ def match_key(text: str) -> str:
         return key
     pieces = []
     last = 0
+    most = max(32, len(text) // _CHARS_PER_RUN)
     for number, run in enumerate(_NON_ASCII_RUN.finditer(text)):
-        if number == _MAX_RUNS:  # text in another script: one translate is faster
+        if number == most:
             return text.translate(_KEY_TABLE)
         folded = run.group().translate(_KEY_TABLE)
         if not folded.isspace():
