@@ -57,6 +57,7 @@ def test_a_warm_load_restores_every_entity_alias_and_rule(
     assert isinstance(warm.entities, cache._LazyEntities)  # really from the cache
     assert dict(warm.entities) == dict(cold.entities)
     assert dict(warm.generated) == dict(cold.generated)
+    assert warm.digest == cold.digest  # of the data: what signatures name
     assert warm.languages == cold.languages
     assert warm.ambiguities == cold.ambiguities
     assert sorted(warm.aliases(), key=repr) == sorted(cold.aliases(), key=repr)

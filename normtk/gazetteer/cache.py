@@ -90,7 +90,7 @@ class Cached:
     generated: Mapping[str, GeneratedParts]
     languages: Mapping[str, Language]
     ambiguities: Mapping[str, Ambiguity]
-    digest: str
+    digest: str  # of the data files, as Gazetteer.digest
     index: AliasIndex[Alias]
 
 
@@ -186,6 +186,7 @@ def _encode(digest: str, gazetteer: Gazetteer) -> bytes:
     header = {
         "version": VERSION,
         "digest": digest,
+        "data_digest": gazetteer.digest,
         "byteorder": sys.byteorder,
         "itemsize": array(_TYPECODE).itemsize,
         "crc32": zlib.crc32(body),
@@ -252,6 +253,7 @@ def _decode(
         and header.get("byteorder") == sys.byteorder
         and header.get("itemsize") == array(_TYPECODE).itemsize
         and header.get("crc32") == zlib.crc32(body)
+        and isinstance(header.get("data_digest"), str)
         and _is_int(header.get("keys"))
         and _is_int(header.get("max_words"))
         and isinstance(header.get("sections"), dict)
@@ -323,7 +325,7 @@ def _decode(
         _LazyGenerated(records),
         _languages(header.get("languages")),
         _ambiguities(header.get("ambiguities")),
-        digest,
+        header["data_digest"],
         index,
     )
 
