@@ -87,8 +87,8 @@ def metric_table(pair: str, normalizer: Normalizer) -> dict[str, dict[str, float
         row = {}
         for name, item in system.metrics.items():
             row[name] = item.score
-            if item.normalized is not None:
-                row[f"{name} (entity-normalized)"] = item.normalized
+            if "entities" in system.views:
+                row[f"{name} (entity-normalized)"] = system.views["entities"][name].score
         if system.entities is not None:
             if system.entities.f1.value is not None:
                 row["entity F1"] = system.entities.f1.value

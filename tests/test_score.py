@@ -100,7 +100,7 @@ def test_multiple_references_equal_sacrebleu(ref: list[str], hyps: dict[str, lis
     assert got["BLEU"].score == sacrebleu.corpus_bleu(hyps["Online-G"], refs).score
     assert got["chrF2"].score == sacrebleu.corpus_chrf(hyps["Online-G"], refs).score
     assert got["chrF2++"].score == sacrebleu.corpus_chrf(hyps["Online-G"], refs, word_order=2).score
-    assert "nrefs:2" in report.signatures["BLEU"].format()
+    assert "nrefs:2" in report.signatures["plain"]["BLEU"].format()
 
 
 def test_sentence_level_equals_sacrebleu(ref: list[str], hyps: dict[str, list[str]]) -> None:
@@ -109,8 +109,9 @@ def test_sentence_level_equals_sacrebleu(ref: list[str], hyps: dict[str, list[st
     report = scorer.sentence_scores({"PROMT": hyps["PROMT"][:n]})
     for i in range(n):
         hyp = hyps["PROMT"][i]
-        assert report.scores["PROMT"]["BLEU"][i] == sacrebleu.sentence_bleu(hyp, [ref[i]]).score
-        assert report.scores["PROMT"]["chrF2"][i] == sacrebleu.sentence_chrf(hyp, [ref[i]]).score
+        scores = report.scores["plain"]["PROMT"]
+        assert scores["BLEU"][i] == sacrebleu.sentence_bleu(hyp, [ref[i]]).score
+        assert scores["chrF2"][i] == sacrebleu.sentence_chrf(hyp, [ref[i]]).score
 
 
 def test_metric_class_sentence_score_equals_sacrebleu(ref: list[str]) -> None:
@@ -143,10 +144,11 @@ def test_normalized_score_equals_scoring_normalized_text(
     plain_metric = make_metric(name)
     for result in report.systems:
         (item,) = result.metrics.values()
+        (normalized,) = result.views["entities"].values()
         naive = plain_metric.corpus_score(
             [en.normalize(t).text for t in systems[result.name]], norm_ref
         ).score
-        assert item.normalized == naive
+        assert normalized.score == naive
         assert item.score == plain_metric.corpus_score(systems[result.name], refs).score
 
 
@@ -315,9 +317,44 @@ def test_paired_test_equals_sacrebleu(
     for metric in ("BLEU", "chrF2"):
         for name, outcome in zip(order, expected[metric], strict=True):
             got = report.system(name).metrics[metric]
-            assert got.p_value == outcome.p_value
-            assert got.score == outcome.score
+            assert (got.score, got.mean, got.ci, got.p_value) == (
+                outcome.score,
+                outcome.mean,
+                outcome.ci,
+                outcome.p_value,
+            )
     assert report.system("PROMT").metrics["BLEU"].p_value is None
+
+
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_paired_test_on_normalized_text_equals_sacrebleu(
+    test: str, en: Normalizer, ref: list[str], hyps: dict[str, list[str]]
+) -> None:
+    n = 400
+    systems = {s: hyps[s][:n] for s in SYSTEMS}
+    report = Scorer([ref[:n]], ["bleu", "chrf"], normalizer=en).score(
+        systems,
+        paired=test,
+        baseline="PROMT",
+        n_samples=100,  # type: ignore[arg-type]
+    )
+    order = ["PROMT", "Online-G", "ALMAnaCH-Inria"]
+    norm_ref = [en.normalize(t).text for t in ref[:n]]
+    metrics = {
+        "BLEU": sacre_bleu.BLEU(references=[norm_ref]),
+        "chrF2": sacre_chrf.CHRF(references=[norm_ref]),
+    }
+    normalized = [(s, [en.normalize(t).text for t in systems[s]]) for s in order]
+    _, expected = PairedTest(normalized, metrics, None, test_type=test, n_samples=100)()
+    for metric in ("BLEU", "chrF2"):
+        for name, outcome in zip(order, expected[metric], strict=True):
+            got = report.system(name).views["entities"][metric]
+            assert (got.score, got.mean, got.ci, got.p_value) == (
+                outcome.score,
+                outcome.mean,
+                outcome.ci,
+                outcome.p_value,
+            )
 
 
 def test_confidence_intervals(ref: list[str], hyps: dict[str, list[str]]) -> None:
@@ -344,7 +381,7 @@ def test_entity_f1_significance_in_report(
     assert baseline.f1_p_value is None
     assert other.f1_p_value is not None
     assert 0 < other.f1_p_value <= 1
-    assert report.system("Online-G").metrics["BLEU"].normalized_p_value is not None
+    assert report.system("Online-G").views["entities"]["BLEU"].p_value is not None
 
 
 # -- corpus readers -------------------------------------------------------------
@@ -486,11 +523,12 @@ def test_property_scores_equal_sacrebleu_on_normalized_text(
     refs = [" ".join(r) for _, r in pairs]
     report = Scorer([refs], ["bleu", "chrf"], normalizer=en, n_bootstrap=20).score({"s": hyps})
     metrics = report.systems[0].metrics
+    normalized = report.systems[0].views["entities"]
     norm_hyps = [en.normalize(t).text for t in hyps]
     norm_refs = [[en.normalize(t).text for t in refs]]
     assert metrics["BLEU"].score == sacrebleu.corpus_bleu(hyps, [refs]).score
-    assert metrics["BLEU"].normalized == sacrebleu.corpus_bleu(norm_hyps, norm_refs).score
-    assert metrics["chrF2"].normalized == sacrebleu.corpus_chrf(norm_hyps, norm_refs).score
+    assert normalized["BLEU"].score == sacrebleu.corpus_bleu(norm_hyps, norm_refs).score
+    assert normalized["chrF2"].score == sacrebleu.corpus_chrf(norm_hyps, norm_refs).score
     entities = report.systems[0].entities
     assert entities is not None
     for estimate in (entities.precision, entities.recall, entities.f1, entities.compliance):

@@ -42,11 +42,13 @@ from normtk.score.report import (
     report_to_dict,
 )
 from normtk.score.scorer import (
-    MetricResult,
+    VIEWS,
+    Figure,
     Scorer,
     ScoreReport,
     SentenceReport,
     SystemResult,
+    View,
 )
 
 __all__ = [
@@ -55,15 +57,17 @@ __all__ = [
     "METRIC_NAMES",
     "REPORT_FORMATS",
     "TER",
+    "VIEWS",
     "EntityScores",
     "Estimate",
+    "Figure",
     "Metric",
-    "MetricResult",
     "ScoreReport",
     "Scorer",
     "SentenceReport",
     "Signature",
     "SystemResult",
+    "View",
     "apply_mentions",
     "entity_key",
     "entity_scores",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from normtk.errors import UsageError
+from normtk.score import _sacrebleu as sb
 
 if TYPE_CHECKING:
     from normtk.normalize import Mention, Normalizer
@@ -106,7 +107,7 @@ class Metric:
         self._metric = sacrebleu_metric
         if references is not None:
             refs = [self._normalize(stream) for stream in references]
-            self._metric._ref_cache = self._metric._cache_references(refs)
+            sb.use_references(self._metric, sb.cache_references(self._metric, refs))
 
     @property
     def sacrebleu(self) -> Any:
@@ -131,7 +132,7 @@ class Metric:
         Returns sacrebleu's score object (``.score``, ``.format()`` ...).
         """
         refs = None if references is None else [self._normalize(r) for r in references]
-        if refs is None and not self._metric._ref_cache:
+        if refs is None and not sb.reference_cache(self._metric):
             msg = f"{self.name}: no references given, here or to the constructor"
             raise UsageError(msg)
         return self._metric.corpus_score(self._normalize(hypotheses), refs, n_bootstrap)
@@ -154,19 +155,6 @@ class Metric:
             msg = f"{self.name}: the signature needs references; score something first"
             raise UsageError(msg) from None
         return Signature(sig.format(), sig.format(short=True), normtk_signature(self.normalizer))
-
-    # Sufficient statistics, for scoring many systems without repeating work.
-
-    def segment_statistics(
-        self, hypotheses: Sequence[str], references: Sequence[Sequence[str]] | None = None
-    ) -> list[Any]:
-        """Return sacrebleu's per-segment sufficient statistics (text taken as given)."""
-        stats: list[Any] = self._metric._extract_corpus_statistics(hypotheses, references)
-        return stats
-
-    def score_from_statistics(self, stats: Sequence[Any]) -> Any:
-        """Return the corpus score of per-segment statistics (their sum)."""
-        return self._metric._aggregate_and_compute(list(stats))
 
 
 class BLEU(Metric):

@@ -9,7 +9,7 @@ from typing import Any
 
 from normtk.errors import UsageError
 from normtk.score.entities import EntityScores, Estimate
-from normtk.score.scorer import MetricResult, ScoreReport, SentenceReport
+from normtk.score.scorer import Figure, ScoreReport, SentenceReport, SystemResult
 
 REPORT_FORMATS: tuple[str, ...] = ("table", "json", "tsv", "latex")
 
@@ -40,30 +40,34 @@ def entities_to_dict(scores: EntityScores) -> dict[str, Any]:
     }
 
 
-def _metric_dict(item: MetricResult, normalized: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"score": item.score, "detail": item.detail}
+def _figure_dict(figure: Figure, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key in ("mean", "ci", "p_value"):
-        value = getattr(item, key)
+        value = getattr(figure, key)
         if value is not None:
-            out[key] = _num(value)
-    if normalized:
-        out["normalized"] = item.normalized
-        for key in ("mean", "ci", "p_value"):
-            value = getattr(item, f"normalized_{key}")
-            if value is not None:
-                out[f"normalized_{key}"] = _num(value)
+            out[f"{prefix}{key}"] = _num(value)
+    return out
+
+
+def _metric_dict(system: SystemResult, name: str) -> dict[str, Any]:
+    plain = system.views["plain"][name]
+    out: dict[str, Any] = {"score": plain.score, "detail": plain.detail, **_figure_dict(plain)}
+    normalized = system.views.get("entities", {}).get(name)
+    if normalized is not None:
+        out["normalized"] = normalized.score
+        out.update(_figure_dict(normalized, "normalized_"))
     return out
 
 
 def report_to_dict(report: ScoreReport) -> dict[str, Any]:
     """Return a score report as a JSON-ready dict (full precision)."""
-    normalized = bool(report.normalized_signatures)
+    normalized = "entities" in report.signatures
     out: dict[str, Any] = {
-        "signatures": {k: v.format() for k, v in report.signatures.items()},
+        "signatures": {k: v.format() for k, v in report.signatures["plain"].items()},
     }
     if normalized:
         out["normalized_signatures"] = {
-            k: v.format() for k, v in report.normalized_signatures.items()
+            k: v.format() for k, v in report.signatures["entities"].items()
         }
         out["entity_signature"] = report.entity_signature
     if report.test is not None:
@@ -72,7 +76,7 @@ def report_to_dict(report: ScoreReport) -> dict[str, Any]:
     for system in report.systems:
         row: dict[str, Any] = {
             "name": system.name,
-            "scores": {k: _metric_dict(v, normalized) for k, v in system.metrics.items()},
+            "scores": {name: _metric_dict(system, name) for name in system.metrics},
         }
         if normalized:
             row["changed_segments"] = system.changed_segments
@@ -95,34 +99,31 @@ def _p(value: float | None) -> str:
 
 
 def _columns(report: ScoreReport, width: int) -> list[tuple[str, list[str]]]:
-    normalized = bool(report.normalized_signatures)
     columns: list[tuple[str, list[str]]] = [("system", [s.name for s in report.systems])]
     tested = report.test is not None
-    names = list(report.signatures)
-    for name in names:
-        items = [s.metrics[name] for s in report.systems]
+    for name in report.signatures["plain"]:
+        items = [s.views["plain"][name] for s in report.systems]
         columns.append((name, [_fmt(i.score, width) for i in items]))
         if any(i.ci is not None for i in items):
             columns.append(("±", [_fmt(i.ci, width) for i in items]))
         if tested:
             columns.append(("p", [_p(i.p_value) for i in items]))
-        if normalized:
-            columns.append((f"{name}/ne", [_fmt(i.normalized, width) for i in items]))
+        if "entities" in report.signatures:
+            normalized = [s.views["entities"][name] for s in report.systems]
+            columns.append((f"{name}/ne", [_fmt(n.score, width) for n in normalized]))
             columns.append(
                 (
                     "Δ",
                     [
-                        f"{(i.normalized or 0.0) - i.score:+.{width}f}"
-                        if i.normalized is not None
-                        else "-"
-                        for i in items
+                        f"{n.score - i.score:+.{width}f}"
+                        for i, n in zip(items, normalized, strict=True)
                     ],
                 )
             )
-            if any(i.normalized_ci is not None for i in items):
-                columns.append(("±", [_fmt(i.normalized_ci, width) for i in items]))
+            if any(n.ci is not None for n in normalized):
+                columns.append(("±", [_fmt(n.ci, width) for n in normalized]))
             if tested:
-                columns.append(("p", [_p(i.normalized_p_value) for i in items]))
+                columns.append(("p", [_p(n.p_value) for n in normalized]))
     return columns
 
 
@@ -174,15 +175,15 @@ def _align(columns: Sequence[tuple[str, list[str]]]) -> list[str]:
 def format_table(report: ScoreReport, width: int = 2) -> str:
     """Return the report as aligned text tables with the signatures below them."""
     lines = _align(_columns(report, width))
-    if report.normalized_signatures:
+    if "entities" in report.signatures:
         lines.append("X/ne: the same metric after entity normalization of both sides; Δ = X/ne - X")
     if report.test is not None:
         test = "paired bootstrap" if report.test == "bs" else "approximate randomization"
         lines.append(f"p: {test} ({report.n_samples}) against {report.baseline}; * p < 0.05")
     lines.append("")
-    for name, sig in report.signatures.items():
+    for name, sig in report.signatures["plain"].items():
         lines.append(f"{name}: {sig.format()}")
-    for name, sig in report.normalized_signatures.items():
+    for name, sig in report.signatures.get("entities", {}).items():
         lines.append(f"{name}/ne: {sig.format()}")
     if any(s.entities is not None for s in report.systems):
         lines.append("")
@@ -209,35 +210,21 @@ def format_tsv(report: ScoreReport) -> str:
         return "" if value is None else repr(float(value))
 
     for system in report.systems:
-        for name, item in system.metrics.items():
-            rows.append(
-                "\t".join(
-                    [
-                        system.name,
-                        name,
-                        "plain",
-                        cell(item.score),
-                        cell(item.mean),
-                        cell(item.ci),
-                        "",
-                        "",
-                        cell(item.p_value),
-                    ]
-                )
-            )
-            if item.normalized is not None:
+        for name in system.metrics:
+            for view, figures in system.views.items():
+                item = figures[name]
                 rows.append(
                     "\t".join(
                         [
                             system.name,
                             name,
-                            "normalized",
-                            cell(item.normalized),
-                            cell(item.normalized_mean),
-                            cell(item.normalized_ci),
+                            "plain" if view == "plain" else "normalized",
+                            cell(item.score),
+                            cell(item.mean),
+                            cell(item.ci),
                             "",
                             "",
-                            cell(item.normalized_p_value),
+                            cell(item.p_value),
                         ]
                     )
                 )
@@ -298,9 +285,9 @@ def format_latex(report: ScoreReport, width: int = 2) -> str:
         out.append("\\bottomrule")
         out.append("\\end{tabular}")
         out.append("")
-    for name, sig in report.signatures.items():
+    for name, sig in report.signatures["plain"].items():
         out.append(f"% {name}: {sig.format()}")
-    for name, sig in report.normalized_signatures.items():
+    for name, sig in report.signatures.get("entities", {}).items():
         out.append(f"% {name}/ne: {sig.format()}")
     return "\n".join(out) + "\n"
 
@@ -323,6 +310,8 @@ def format_sentences(
     report: SentenceReport, segment_ids: Sequence[str], fmt: str = "table", width: int = 2
 ) -> str:
     """Render segment-level scores: one row per segment and system."""
+    plain = report.scores["plain"]
+    normalized = report.scores.get("entities")
     if fmt == "json":
         data = {
             "signatures": {k: v.format() for k, v in report.signatures.items()},
@@ -330,9 +319,9 @@ def format_sentences(
             "systems": {
                 name: {
                     "scores": metrics,
-                    **({"normalized": report.normalized[name]} if report.normalized else {}),
+                    **({"normalized": normalized[name]} if normalized else {}),
                 }
-                for name, metrics in report.scores.items()
+                for name, metrics in plain.items()
             },
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -341,13 +330,13 @@ def format_sentences(
         raise UsageError(msg)
     metrics = list(report.signatures)
     head = ["segment", "system", *metrics]
-    if report.normalized:
+    if normalized:
         head += [f"{m}/ne" for m in metrics]
     rows = ["\t".join(head)]
-    for name, scores in report.scores.items():
+    for name, scores in plain.items():
         for i, seg in enumerate(segment_ids):
             cells = [seg, name, *(f"{scores[m][i]:.{width}f}" for m in metrics)]
-            if report.normalized:
-                cells += [f"{report.normalized[name][m][i]:.{width}f}" for m in metrics]
+            if normalized:
+                cells += [f"{normalized[name][m][i]:.{width}f}" for m in metrics]
             rows.append("\t".join(cells))
     return "\n".join(rows) + "\n"

@@ -1,11 +1,14 @@
-"""Score several systems at once: corpus metrics, entity-normalized metrics, entity metrics.
+"""Score several systems at once: corpus metrics in two views, and entity metrics.
 
-:class:`Scorer` holds the references; each metric caches their statistics
-once, and with a normalizer each reference segment is searched for entities
-once. Entity-normalized scores reuse the plain per-segment statistics of
-every segment that normalization left unchanged (hypothesis and references),
-so they cost little more than the plain scores and are exactly what scoring
-the normalized text from scratch would give.
+A *view* is a way of reading the text. ``plain`` scores it as written;
+``entities`` (with a normalizer) scores it with entity names brought to one
+form on both sides, so Kiev and Kyiv count as the same word. Each view holds
+its own reference statistics, computed once; each system's segment
+statistics are computed once per view and serve the corpus score, the
+bootstrap interval and the paired tests alike. The entity view reuses the
+plain statistics of every segment that normalization left unchanged
+(hypothesis and references), so it costs little more than the plain one and
+equals scoring the normalized text from scratch.
 
 >>> refs = [["Talks in Kyiv ended without a deal", "No names here"]]
 >>> report = Scorer(refs, metrics=["bleu", "chrf"]).score({"a": refs[0]})
@@ -17,10 +20,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from normtk.errors import InputError, UsageError
+from normtk.score import _sacrebleu as sb
 from normtk.score.entities import (
     DEFAULT_RESAMPLES,
     DEFAULT_SEED,
@@ -37,51 +41,57 @@ if TYPE_CHECKING:
     from normtk.normalize import Mention, Normalizer
 
 PairedTestType = Literal["bs", "ar"]
+View = Literal["plain", "entities"]
+VIEWS: tuple[View, ...] = ("plain", "entities")
 Progress = Callable[[str], None]
+_EntityStats = list[tuple[int, int, int, int, int]]
 
 
 @dataclass(slots=True)
-class MetricResult:
-    """One metric for one system: plain and (if asked) entity-normalized figures.
+class Figure:
+    """One metric of one system in one view.
 
-    ``mean``/``ci`` and ``p_value`` are filled by confidence estimation and by
-    paired tests (``ci`` is sacrebleu's half-width of the 95% interval);
-    ``normalized_*`` are the same for the normalized text.
+    ``mean`` and ``ci`` (sacrebleu's half-width of the 95% interval) come from
+    confidence estimation or a paired test, ``p_value`` from a paired test.
     """
 
-    name: str
     score: float
-    normalized: float | None = None
     detail: str = ""
     mean: float | None = None
     ci: float | None = None
     p_value: float | None = None
-    normalized_mean: float | None = None
-    normalized_ci: float | None = None
-    normalized_p_value: float | None = None
 
 
 @dataclass(slots=True)
 class SystemResult:
-    """Every figure for one system."""
+    """Every figure for one system: per view, per metric (BLEU, chrF2 ...)."""
 
     name: str
-    metrics: dict[str, MetricResult] = field(default_factory=dict)
+    views: dict[View, dict[str, Figure]] = field(default_factory=dict)
     entities: EntityScores | None = None
     changed_segments: int = 0
+
+    @property
+    def metrics(self) -> dict[str, Figure]:
+        """The plain view's figures."""
+        return self.views["plain"]
 
 
 @dataclass(slots=True)
 class ScoreReport:
-    """The result of :meth:`Scorer.score`: systems in input order, signatures per metric."""
+    """The result of :meth:`Scorer.score`: systems in input order, signatures per view."""
 
     systems: list[SystemResult]
-    signatures: dict[str, Signature]
-    normalized_signatures: dict[str, Signature]
+    signatures: dict[View, dict[str, Signature]]
     entity_signature: str | None = None
     baseline: str | None = None
     test: PairedTestType | None = None
     n_samples: int = 0
+
+    @property
+    def views(self) -> list[View]:
+        """The views scored, plain first."""
+        return list(self.signatures)
 
     def system(self, name: str) -> SystemResult:
         """Return the result of system ``name``."""
@@ -94,11 +104,20 @@ class ScoreReport:
 
 @dataclass(slots=True)
 class SentenceReport:
-    """Segment-level scores: ``scores[system][metric]`` lists one figure per segment."""
+    """Segment-level scores: ``scores[view][system][metric]`` lists one figure per segment."""
 
-    scores: dict[str, dict[str, list[float]]]
-    normalized: dict[str, dict[str, list[float]]]
+    scores: dict[View, dict[str, dict[str, list[float]]]]
     signatures: dict[str, Signature]
+
+
+@dataclass(slots=True)
+class _View:
+    """One view of the references: the texts and each metric's statistics of them."""
+
+    name: View
+    references: list[list[str]]
+    metrics: dict[str, Metric]  # by display name, references cached
+    changed: list[bool]  # per segment: does this view's text differ from the plain one?
 
 
 class Scorer:
@@ -139,47 +158,49 @@ class Scorer:
         self.tokenize = tokenize
         self.n_bootstrap = n_bootstrap
         self.seed = seed
-        self.metrics = {name: self._make(name, self.references) for name in self.metric_names}
-        self._ref_mentions: list[list[list[Mention]]] | None = None
-        self._norm_refs: list[list[str]] | None = None
-        self._ref_changed: list[bool] = [False] * self.size
+        plain_metrics = {}
+        self._keys: dict[str, str] = {}  # display name (chrF2) -> metric name (chrf)
+        for name in self.metric_names:
+            metric = self._make(name, self.references)
+            plain_metrics[_display_name(metric)] = metric
+            self._keys[_display_name(metric)] = name
+        self._views = [_View("plain", self.references, plain_metrics, [False] * self.size)]
+        self._ref_mentions: list[list[list[Mention]]] = []
         self._expected: list[Counter[str]] = []
-        self._norm_metrics: dict[str, Metric] = {}
-        self._norm_ref_cache: dict[str, list[Any]] = {}
         if normalizer is not None:
-            find = normalizer.find
-            self._ref_mentions = [[find(text) for text in stream] for stream in self.references]
-            self._norm_refs = [
-                [apply_mentions(t, m) for t, m in zip(stream, mentions, strict=True)]
-                for stream, mentions in zip(self.references, self._ref_mentions, strict=True)
-            ]
-            for stream, normalized in zip(self.references, self._norm_refs, strict=True):
-                for i, (a, b) in enumerate(zip(stream, normalized, strict=True)):
-                    if a != b:
-                        self._ref_changed[i] = True
-            self._expected = [
-                expected_counts([refs[i] for refs in self._ref_mentions]) for i in range(self.size)
-            ]
-            self._prepare_normalized_references()
+            self._views.append(self._entity_view(normalizer))
 
-    def _prepare_normalized_references(self) -> None:
-        """Cache each metric's reference statistics for normalized text, once.
-
-        Segments whose references normalization left unchanged share the plain
-        cache; only the changed ones are processed again.
-        """
-        if self._norm_refs is None:
-            return
-        changed = [i for i in range(self.size) if self._ref_changed[i]]
-        for key, metric in self.metrics.items():
-            fresh = self._make(key, None)
-            combined = list(metric.sacrebleu._ref_cache)
-            if changed:
-                refs = [[stream[i] for i in changed] for stream in self._norm_refs]
-                for i, entry in zip(changed, fresh.sacrebleu._cache_references(refs), strict=True):
-                    combined[i] = entry
-            self._norm_metrics[key] = fresh
-            self._norm_ref_cache[key] = combined
+    def _entity_view(self, normalizer: Normalizer) -> _View:
+        """Normalize the references once; re-cache only the segments that changed."""
+        find = normalizer.find
+        self._ref_mentions = [[find(text) for text in stream] for stream in self.references]
+        normalized = [
+            [apply_mentions(t, m) for t, m in zip(stream, mentions, strict=True)]
+            for stream, mentions in zip(self.references, self._ref_mentions, strict=True)
+        ]
+        changed = [
+            any(
+                plain[i] != norm[i] for plain, norm in zip(self.references, normalized, strict=True)
+            )
+            for i in range(self.size)
+        ]
+        self._expected = [
+            expected_counts([refs[i] for refs in self._ref_mentions]) for i in range(self.size)
+        ]
+        indices = [i for i in range(self.size) if changed[i]]
+        metrics = {}
+        for display, plain in self._views[0].metrics.items():
+            fresh = self._make(self._keys[display], None)
+            cache = list(sb.reference_cache(plain.sacrebleu))
+            if indices:
+                streams = [[stream[i] for i in indices] for stream in normalized]
+                for i, entry in zip(
+                    indices, sb.cache_references(fresh.sacrebleu, streams), strict=True
+                ):
+                    cache[i] = entry
+            sb.use_references(fresh.sacrebleu, cache)
+            metrics[display] = fresh
+        return _View("entities", normalized, metrics, changed)
 
     def _make(
         self,
@@ -204,13 +225,18 @@ class Scorer:
                 msg = f"system {name} has {len(hyps)} segments, the references have {self.size}"
                 raise InputError(msg)
 
-    def signatures(self, normalized: bool = False) -> dict[str, Signature]:
-        """Return each metric's signature, keyed by its display name (BLEU, chrF2 ...)."""
-        part = normtk_signature(self.normalizer if normalized else None)
-        out = {}
-        for metric in self.metrics.values():
-            sig = metric.sacrebleu.get_signature()
-            out[_display_name(metric)] = Signature(sig.format(), sig.format(short=True), part)
+    def signatures(self) -> dict[View, dict[str, Signature]]:
+        """Return each view's signature of each metric, keyed by its display name.
+
+        sacrebleu's part is the same in both views; normtk's says how entities were read.
+        """
+        out: dict[View, dict[str, Signature]] = {}
+        for view in self._views:
+            part = normtk_signature(self.normalizer if view.name == "entities" else None)
+            out[view.name] = {}
+            for display, metric in self._views[0].metrics.items():
+                sig = metric.sacrebleu.get_signature()
+                out[view.name][display] = Signature(sig.format(), sig.format(short=True), part)
         return out
 
     def score(
@@ -243,38 +269,101 @@ class Scorer:
             if len(systems) < 2:
                 msg = "a paired test needs at least one system besides the baseline"
                 raise UsageError(msg)
-        results: list[SystemResult] = []
-        entity_stats: dict[str, list[tuple[int, int, int, int, int]]] = {}
-        norm_hyps: dict[str, list[str]] = {}
         weights = None
         if self.normalizer is not None and self.n_bootstrap > 0 and self.size > 0:
             weights = resample_weights(self.size, self.n_bootstrap, self.seed)
+        results: list[SystemResult] = []
+        # stats[view][metric][system]: what the paired tests resample.
+        stats: dict[View, dict[str, dict[str, sb.Stats]]] = {
+            view.name: {display: {} for display in view.metrics} for view in self._views
+        }
+        entity_stats: dict[str, _EntityStats] = {}
         for number, (name, hyps) in enumerate(systems.items(), start=1):
             if progress is not None:
                 progress(f"scoring {name} ({number}/{len(systems)})")
-            result, stats, normalized = self._score_one(name, hyps, confidence, weights)
+            result = SystemResult(name)
+            texts, mentions = self._texts(hyps)
+            plain_stats: dict[str, sb.Stats] = {}
+            for view in self._views:
+                view_stats = self._statistics(view, texts, plain_stats)
+                plain_stats = plain_stats or view_stats
+                result.views[view.name] = {}
+                for display, metric in view.metrics.items():
+                    stats[view.name][display][name] = view_stats[display]
+                    result.views[view.name][display] = self._figure(
+                        metric, view_stats[display], confidence
+                    )
+            if mentions is not None:
+                result.changed_segments = sum(
+                    1
+                    for i in range(self.size)
+                    if self._views[1].changed[i] or texts["entities"][i] != hyps[i]
+                )
+                entity_stats[name] = [
+                    statistics_against(found, self._expected[i]) for i, found in enumerate(mentions)
+                ]
+                result.entities = entity_scores(entity_stats[name], weights=weights, n_bootstrap=0)
             results.append(result)
-            if stats is not None and normalized is not None:
-                entity_stats[name] = stats
-                norm_hyps[name] = normalized
-        report = ScoreReport(
-            results,
-            self.signatures(),
-            self.signatures(normalized=True) if self.normalizer is not None else {},
-            self._entity_signature(),
-        )
+        report = ScoreReport(results, self.signatures(), self._entity_signature())
         if paired is not None and baseline is not None:
             if progress is not None:
                 progress(f"paired test ({paired}) against {baseline}")
-            self._paired(report, systems, norm_hyps, paired, baseline, n_samples)
-            if entity_stats:
-                for result in results:
-                    if result.name != baseline and result.entities is not None:
-                        p = paired_bootstrap_f1(
-                            entity_stats[baseline], entity_stats[result.name], weights=weights
-                        )
-                        result.entities = _with_p(result.entities, p)
+            self._paired(report, stats, paired, baseline, n_samples)
+            for result in results:
+                if result.name != baseline and result.entities is not None:
+                    p = paired_bootstrap_f1(
+                        entity_stats[baseline], entity_stats[result.name], weights=weights
+                    )
+                    result.entities = replace(result.entities, f1_p_value=p)
         return report
+
+    def _texts(
+        self, hyps: Sequence[str]
+    ) -> tuple[dict[View, list[str]], list[list[Mention]] | None]:
+        """Return a system's text in each view, and its entity mentions (found once)."""
+        texts: dict[View, list[str]] = {"plain": list(hyps)}
+        if self.normalizer is None:
+            return texts, None
+        find = self.normalizer.find
+        mentions = [find(text) for text in hyps]
+        texts["entities"] = [apply_mentions(t, m) for t, m in zip(hyps, mentions, strict=True)]
+        return texts, mentions
+
+    def _statistics(
+        self, view: _View, texts: Mapping[View, list[str]], plain: Mapping[str, sb.Stats]
+    ) -> dict[str, sb.Stats]:
+        """Return each metric's segment statistics for a system in ``view``.
+
+        In the entity view only the segments that normalization changed (on
+        either side) are processed again; the others share the ``plain`` rows.
+        """
+        if view.name == "plain":
+            return {d: sb.statistics(m.sacrebleu, texts["plain"]) for d, m in view.metrics.items()}
+        written, normalized = texts["plain"], texts[view.name]
+        changed = [i for i in range(self.size) if view.changed[i] or normalized[i] != written[i]]
+        out = {}
+        for display, metric in view.metrics.items():
+            rows = list(plain[display])
+            if changed:
+                cache = sb.reference_cache(metric.sacrebleu)
+                sb.use_references(metric.sacrebleu, [cache[i] for i in changed])
+                try:
+                    fresh = sb.statistics(metric.sacrebleu, [normalized[i] for i in changed])
+                finally:
+                    sb.use_references(metric.sacrebleu, cache)
+                for i, row in zip(changed, fresh, strict=True):
+                    rows[i] = row
+            out[display] = rows
+        return out
+
+    def _figure(self, metric: Metric, stats: sb.Stats, confidence: bool) -> Figure:
+        score = sb.corpus_score(metric.sacrebleu, stats)
+        figure = Figure(float(score.score), _detail(score))
+        if confidence:
+            figure.mean, figure.ci = sb.bootstrap_interval(
+                metric.sacrebleu, stats, self.n_bootstrap
+            )
+        return figure
 
     def _entity_signature(self) -> str | None:
         if self.normalizer is None:
@@ -283,137 +372,58 @@ class Scorer:
         parts += [f"bs:{self.n_bootstrap}", f"seed:{self.seed}", f"nrefs:{len(self.references)}"]
         return "|".join(parts)
 
-    def _score_one(
-        self,
-        name: str,
-        hyps: Sequence[str],
-        confidence: bool,
-        weights: Any,
-    ) -> tuple[SystemResult, list[tuple[int, int, int, int, int]] | None, list[str] | None]:
-        result = SystemResult(name)
-        mentions: list[list[Mention]] | None = None
-        normalized: list[str] | None = None
-        changed: list[int] = []
-        if self.normalizer is not None and self._norm_refs is not None:
-            find = self.normalizer.find
-            mentions = [find(text) for text in hyps]
-            normalized = [apply_mentions(t, m) for t, m in zip(hyps, mentions, strict=True)]
-            changed = [
-                i for i in range(self.size) if self._ref_changed[i] or normalized[i] != hyps[i]
-            ]
-            result.changed_segments = len(changed)
-        for key, metric in self.metrics.items():
-            stats = metric.segment_statistics(hyps)
-            score = metric.score_from_statistics(stats)
-            item = MetricResult(score.name, float(score.score), detail=_detail(score))
-            if confidence:
-                item.mean, item.ci = _bootstrap_ci(metric, stats, self.n_bootstrap)
-            if normalized is not None and self._norm_refs is not None:
-                norm_stats = list(stats)
-                if changed:
-                    fresh = self._norm_metrics[key]
-                    cache = self._norm_ref_cache[key]
-                    fresh.sacrebleu._ref_cache = [cache[i] for i in changed]
-                    sub = fresh.segment_statistics([normalized[i] for i in changed])
-                    for i, row in zip(changed, sub, strict=True):
-                        norm_stats[i] = row
-                item.normalized = float(metric.score_from_statistics(norm_stats).score)
-                if confidence:
-                    item.normalized_mean, item.normalized_ci = _bootstrap_ci(
-                        metric, norm_stats, self.n_bootstrap
-                    )
-            result.metrics[item.name] = item
-        entity_stats = None
-        if mentions is not None and self._ref_mentions is not None:
-            entity_stats = [
-                statistics_against(mentions[i], self._expected[i]) for i in range(self.size)
-            ]
-            result.entities = entity_scores(entity_stats, weights=weights, n_bootstrap=0)
-        return result, entity_stats, normalized
-
     def _paired(
         self,
         report: ScoreReport,
-        systems: Mapping[str, Sequence[str]],
-        norm_hyps: Mapping[str, Sequence[str]],
+        stats: Mapping[View, Mapping[str, Mapping[str, sb.Stats]]],
         test: PairedTestType,
         baseline: str,
         n_samples: int,
     ) -> None:
-        from sacrebleu.significance import PairedTest
-
-        order = [baseline, *(name for name in systems if name != baseline)]
-        variants: list[tuple[bool, Mapping[str, Sequence[str]], dict[str, Any]]] = [
-            (False, systems, {_display_name(m): m.sacrebleu for m in self.metrics.values()}),
-        ]
-        if self._norm_refs is not None and norm_hyps:
-            norm_metrics = {name: self._make(name, self._norm_refs) for name in self.metric_names}
-            variants.append(
-                (True, norm_hyps, {_display_name(m): m.sacrebleu for m in norm_metrics.values()})
-            )
+        order = [baseline, *(r.name for r in report.systems if r.name != baseline)]
         by_name = {result.name: result for result in report.systems}
-        for normalized, texts, metrics in variants:
-            test_run = PairedTest(
-                [(name, texts[name]) for name in order],
-                metrics,
-                references=None,
-                test_type=test,
-                n_samples=n_samples,
-            )
-            scores: dict[str, list[Any]] = test_run()[1]
-            for metric_name, column in scores.items():
-                if metric_name == "System":
-                    continue
+        for view in self._views:
+            metrics = {d: m.sacrebleu for d, m in view.metrics.items()}
+            outcomes = sb.paired_test(test, order, metrics, stats[view.name], n_samples)
+            for display, column in outcomes.items():
                 for name, outcome in zip(order, column, strict=True):
-                    item = by_name[name].metrics[metric_name]
-                    if normalized:
-                        item.normalized_mean = outcome.mean
-                        item.normalized_ci = outcome.ci
-                        item.normalized_p_value = outcome.p_value
-                    else:
-                        item.mean, item.ci, item.p_value = outcome.mean, outcome.ci, outcome.p_value
+                    figure = by_name[name].views[view.name][display]
+                    figure.mean, figure.ci, figure.p_value = (
+                        outcome.mean,
+                        outcome.ci,
+                        outcome.p_value,
+                    )
         report.baseline = baseline
         report.test = test
         report.n_samples = n_samples or (1000 if test == "bs" else 10000)
 
     def sentence_scores(self, systems: Mapping[str, Sequence[str]]) -> SentenceReport:
-        """Return one score per segment, system and metric (BLEU with effective order).
+        """Return one score per segment, system, metric and view (BLEU with effective order).
 
         Each figure equals sacrebleu's ``sentence_score`` for the segment.
         """
         self._check(systems)
-        metrics = {
-            name: self._make(name, self.references, effective_order=True)
-            for name in self.metric_names
-        }
-        norm_metrics = (
-            {
-                name: self._make(name, self._norm_refs, effective_order=True)
+        texts = {system: self._texts(hyps)[0] for system, hyps in systems.items()}
+        scores: dict[View, dict[str, dict[str, list[float]]]] = {}
+        signatures: dict[str, Signature] = {}
+        for view in self._views:
+            metrics = {
+                name: self._make(name, view.references, effective_order=True)
                 for name in self.metric_names
             }
-            if self._norm_refs is not None
-            else {}
-        )
-        scores: dict[str, dict[str, list[float]]] = {}
-        normalized: dict[str, dict[str, list[float]]] = {}
-        for system, hyps in systems.items():
-            scores[system] = {
-                _display_name(m): _per_segment(m, m.segment_statistics(hyps))
-                for m in metrics.values()
-            }
-            if self.normalizer is not None:
-                find = self.normalizer.find
-                texts = [apply_mentions(t, find(t)) for t in hyps]
-                normalized[system] = {
-                    _display_name(m): _per_segment(m, m.segment_statistics(texts))
-                    for m in norm_metrics.values()
+            scores[view.name] = {}
+            for system, views in texts.items():
+                scores[view.name][system] = {
+                    _display_name(m): _per_segment(m, sb.statistics(m.sacrebleu, views[view.name]))
+                    for m in metrics.values()
                 }
-        signatures = {_display_name(m): m.get_signature() for m in metrics.values()}
-        return SentenceReport(scores, normalized, signatures)
+            if view.name == "plain":
+                signatures = {_display_name(m): m.get_signature() for m in metrics.values()}
+        return SentenceReport(scores, signatures)
 
 
-def _per_segment(metric: Metric, stats: Sequence[Any]) -> list[float]:
-    return [float(metric.score_from_statistics([row]).score) for row in stats]
+def _per_segment(metric: Metric, stats: sb.Stats) -> list[float]:
+    return [float(sb.corpus_score(metric.sacrebleu, [row]).score) for row in stats]
 
 
 def _display_name(metric: Metric) -> str:
@@ -426,19 +436,3 @@ def _display_name(metric: Metric) -> str:
 def _detail(score: Any) -> str:
     text: str = score.format(width=2)
     return text.split(" = ", 1)[-1]
-
-
-def _bootstrap_ci(metric: Metric, stats: Sequence[Any], n: int) -> tuple[float, float]:
-    from sacrebleu.significance import _bootstrap_resample, estimate_ci
-
-    _, samples = _bootstrap_resample(list(stats), metric.sacrebleu, max(n, 1))
-    import numpy as np
-
-    mean, ci = estimate_ci(np.array([s.score for s in samples]))
-    return float(mean), float(ci)
-
-
-def _with_p(scores: EntityScores, p_value: float) -> EntityScores:
-    from dataclasses import replace
-
-    return replace(scores, f1_p_value=p_value)
