@@ -4,9 +4,16 @@ from __future__ import annotations
 
 
 class NormtkError(Exception):
-    """Base of every error normtk raises on purpose."""
+    """Base of every error normtk raises on purpose.
+
+    ``parameter`` names the library parameter whose other value ``remedy``
+    (e.g. ``"replace to substitute U+FFFD"``) would avoid the error; the CLI
+    turns it into a hint naming its flag, for commands that have that flag.
+    """
 
     exit_code = 1
+    parameter: str | None = None
+    remedy: str = ""
 
 
 class GazetteerError(NormtkError):
@@ -23,6 +30,20 @@ class InputError(NormtkError):
     """Input the user gave cannot be used as it is (encoding, line counts, format)."""
 
     exit_code = 2
+
+
+class DecodeError(InputError):
+    """Input is not valid UTF-8; carries the file, the line and the byte offset."""
+
+    parameter = "errors"
+    remedy = "replace to substitute U+FFFD"
+
+    def __init__(self, file: str, line: int, offset: int, byte: int) -> None:
+        self.file = file
+        self.line = line
+        self.offset = offset
+        self.byte = byte
+        super().__init__(f"{file}:{line}: invalid UTF-8 at byte {offset} (byte 0x{byte:02x})")
 
 
 class UsageError(NormtkError):
