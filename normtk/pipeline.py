@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from normtk.errors import InputError, UsageError
 
 if TYPE_CHECKING:
+    from normtk.io.files import Errors
     from normtk.normalize import Change
     from normtk.qa.checker import Finding, Summary
     from normtk.score import ScoreReport
@@ -135,18 +136,26 @@ class Pipeline:
         self.checker = Checker(self.gazetteer, lang=to_lang, style=style, src_lang=from_lang)
 
     def run(
-        self, source: str, reference: str | None = None, output: str | None = None
+        self,
+        source: str,
+        reference: str | None = None,
+        output: str | None = None,
+        errors: Errors = "strict",
     ) -> PipelineReport:
-        """Run the pipeline on the file ``source``; write the copy to ``output`` if given."""
+        """Run the pipeline on the file ``source``; write the copy to ``output`` if given.
+
+        ``errors`` is what to do with bytes of ``source`` and ``reference`` that
+        are not UTF-8 (as for :func:`normtk.io.files.read_lines`).
+        """
         from normtk.io.files import open_output, read_lines
         from normtk.qa.checker import summarize
         from normtk.score import Scorer
         from normtk.translate import segment
 
-        src_lines = list(read_lines(source))
+        src_lines = list(read_lines(source, errors))
         ref_lines = None
         if reference is not None:
-            ref_lines = [line.rstrip("\n") for line in read_lines(reference)]
+            ref_lines = [line.rstrip("\n") for line in read_lines(reference, errors)]
             if len(ref_lines) != len(src_lines):
                 msg = (
                     f"{reference} has {len(ref_lines)} lines but {source} has "

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+#: Library parameters the running command offers as flags (``errors`` -> ``--errors``),
+#: recorded as the options are parsed; the CLI boundary names the flag in an error's hint.
+OFFERED: dict[str, str] = {}
+
+
+def _offer(param: typer.CallbackParam, value: Any) -> Any:
+    """Record that this command has the option ``param`` (a typer callback)."""
+    if param.name and param.opts:
+        OFFERED[param.name] = param.opts[0]
+    # typer converts what a callback returns into the enum again: hand back the raw value.
+    return value.value if isinstance(value, Enum) else value
+
 
 GazetteerOption = Annotated[
     list[Path] | None,
@@ -32,4 +45,20 @@ class InputFormat(Enum):
 InputFormatOption = Annotated[
     InputFormat,
     typer.Option(help="Input format; auto: by suffix (.tsv, .jsonl, .xml), else text."),
+]
+
+
+class ErrorsMode(Enum):
+    """What to do with bytes that are not UTF-8."""
+
+    strict = "strict"
+    replace = "replace"
+
+
+ErrorsOption = Annotated[
+    ErrorsMode,
+    typer.Option(
+        help="strict: stop at invalid UTF-8, naming file, line and byte; replace: read U+FFFD.",
+        callback=_offer,
+    ),
 ]

@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import GazetteerOption, InputFormat, InputFormatOption
+from normtk.cli._options import (
+    ErrorsMode,
+    ErrorsOption,
+    GazetteerOption,
+    InputFormat,
+    InputFormatOption,
+)
 from normtk.errors import UsageError
 
 
@@ -87,6 +93,7 @@ def check(
         ),
     ] = None,
     input_format: InputFormatOption = InputFormat.auto,
+    errors: ErrorsOption = ErrorsMode.strict,
     compare: Annotated[
         Compare,
         typer.Option(help="Compare with the references and the source (all), or only one."),
@@ -130,7 +137,14 @@ def check(
     from normtk.io.corpus import read_corpus
     from normtk.qa.checker import Checker, check_corpus, fails, render, severity_rank
 
-    corpus = read_corpus(hyp, ref or (), src, systems=system, input_format=input_format.value)
+    corpus = read_corpus(
+        hyp,
+        ref or (),
+        src,
+        systems=system,
+        input_format=input_format.value,
+        errors=errors.value,
+    )
     source_lang = src_lang or corpus.src_lang
     if corpus.src is not None and compare is not Compare.ref and source_lang is None:
         msg = "--src needs --src-lang (the language of the source: uk, ru, es ...)"

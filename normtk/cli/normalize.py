@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import GazetteerOption
+from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
@@ -27,13 +26,6 @@ StyleOption = Annotated[
         "Without one, forms of every style are left as written."
     ),
 ]
-
-
-class ErrorsMode(Enum):
-    """What to do with bytes that are not UTF-8."""
-
-    strict = "strict"
-    replace = "replace"
 
 
 @app.command()
@@ -55,9 +47,7 @@ def normalize(
         str | None,
         typer.Option(help="Write the change log here, one JSON object per line."),
     ] = None,
-    errors: Annotated[
-        ErrorsMode, typer.Option(help="strict: stop at invalid UTF-8; replace: write U+FFFD.")
-    ] = ErrorsMode.strict,
+    errors: ErrorsOption = ErrorsMode.strict,
 ) -> None:
     """Rewrite entity variants (Kiev, Lugansk, Dimitro Kuleba) to the house style.
 

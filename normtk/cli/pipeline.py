@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import GazetteerOption
+from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
 
 
 class ReportFormat(Enum):
@@ -43,6 +43,7 @@ def pipeline(
         typer.Option(help="House style of the target language (see `normtk gazetteer styles`)."),
     ] = None,
     gazetteer: GazetteerOption = None,
+    errors: ErrorsOption = ErrorsMode.strict,
     batch_size: Annotated[int, typer.Option(help="Sentences per call to the model.", min=1)] = 32,
     beam_size: Annotated[int, typer.Option(help="Beam width; 1 is greedy.", min=1)] = 4,
     threads: Annotated[
@@ -75,7 +76,7 @@ def pipeline(
         batch_size=batch_size,
         beam_size=beam_size,
         threads=threads,
-    ).run(src, ref, output)
+    ).run(src, ref, output, errors=errors.value)
     typer.echo(report.render(report_format.value), nl=False)
     if fail_on is not None and fails(report.findings, fail_on.value):
         raise typer.Exit(1)

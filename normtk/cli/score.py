@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import GazetteerOption, InputFormat, InputFormatOption
+from normtk.cli._options import (
+    ErrorsMode,
+    ErrorsOption,
+    GazetteerOption,
+    InputFormat,
+    InputFormatOption,
+)
 from normtk.errors import UsageError
 
 
@@ -56,6 +62,7 @@ def score(
         ),
     ] = None,
     input_format: InputFormatOption = InputFormat.auto,
+    errors: ErrorsOption = ErrorsMode.strict,
     normalize_entities: Annotated[
         bool,
         typer.Option(
@@ -138,6 +145,7 @@ def score(
         names=_split(names),
         systems=system,
         input_format=input_format.value,
+        errors=errors.value,
     )
     if not corpus.refs:
         msg = "no references: give --ref FILE (or ref columns in the input)"

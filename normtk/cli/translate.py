@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import GazetteerOption
+from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
 
 
 @app.command()
@@ -39,6 +39,7 @@ def translate(
         typer.Option(help="House style for --normalize (see `normtk gazetteer styles`)."),
     ] = None,
     gazetteer: GazetteerOption = None,
+    errors: ErrorsOption = ErrorsMode.strict,
 ) -> None:
     """Translate copy offline, one output line per input line.
 
@@ -61,4 +62,4 @@ def translate(
         style=style,
         gazetteer=gazetteer or (),
     )
-    job.run(files or ["-"], output)
+    job.run(files or ["-"], output, errors=errors.value)

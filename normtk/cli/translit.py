@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from normtk.cli import app
+from normtk.cli._options import ErrorsMode, ErrorsOption
 from normtk.cli._output import Format, emit_json, emit_table
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
+    from normtk.io.files import Errors
     from normtk.translit import Scheme
 
 
@@ -49,6 +51,7 @@ def translit(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format of --all and --list.")
     ] = Format.table,
+    errors: ErrorsOption = ErrorsMode.strict,
 ) -> None:
     """Transliterate names into Latin script (Київ → Kyiv, Харьков → Kharkov).
 
@@ -72,10 +75,10 @@ def translit(
     name = scheme or tr.default_scheme(lang)
     if not all_schemes:
         apply = tr.scheme(name).translate
-        for text in _inputs(texts):
+        for text in _inputs(texts, errors.value):
             sys.stdout.write(apply(text) + "\n")
         return
-    variants = [(text, tr.latin_variants(text, lang)) for text in _inputs(texts)]
+    variants = [(text, tr.latin_variants(text, lang)) for text in _inputs(texts, errors.value)]
     if output_format is Format.json:
         emit_json([{"text": text, "variants": outputs} for text, outputs in variants])
         return
@@ -88,11 +91,13 @@ def translit(
     )
 
 
-def _inputs(texts: list[str] | None) -> Iterator[str]:
+def _inputs(texts: list[str] | None, errors: Errors) -> Iterator[str]:
     """Yield the texts given as arguments, reading stdin line by line for '-' or none."""
+    from normtk.io.files import read_lines
+
     for text in texts or ["-"]:
         if text == "-":
-            for line in sys.stdin:
+            for line in read_lines("-", errors):
                 yield line.rstrip("\r\n")
         else:
             yield text

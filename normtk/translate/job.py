@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from normtk.translate._deps import require
 
 if TYPE_CHECKING:
+    from normtk.io.files import Errors
     from normtk.normalize import Normalizer
     from normtk.translate.translator import Translator
 
@@ -66,11 +67,15 @@ class TranslateJob:
         if show is not None:
             sys.stderr.write("\n")
 
-    def run(self, inputs: Sequence[str], output: str | None) -> None:
-        """Translate the files ``inputs`` (``-`` is stdin) into ``output`` (``None``: stdout)."""
+    def run(self, inputs: Sequence[str], output: str | None, errors: Errors = "strict") -> None:
+        """Translate the files ``inputs`` (``-`` is stdin) into ``output`` (``None``: stdout).
+
+        ``errors`` is what to do with bytes that are not UTF-8 (as for
+        :func:`normtk.io.files.read_lines`).
+        """
         from normtk.io.files import open_output, read_lines
 
         with open_output(output) as out:
             for name in inputs:
-                for line in self.lines(read_lines(name), progress=True):
+                for line in self.lines(read_lines(name, errors), progress=True):
                     out.write(line)
