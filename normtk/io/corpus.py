@@ -451,9 +451,16 @@ def read_wmt_xml(
     origlangs: list[str | None] = []
     for doc in docs:
         doc_id = doc.get("id") or ""
-        src_segs = _segments(next(doc.iterchildren("src"), None))
-        ref_segs = {e.get("translator") or "": _segments(e) for e in doc.iterchildren("ref")}
-        hyp_segs = {e.get("system") or "": _segments(e) for e in doc.iterchildren("hyp")}
+        sources = _sides(path, doc, "src", None)
+        if not sources:
+            msg = (
+                f"{path}:{doc.sourceline}: document {doc_id} has no <src>; "
+                "a WMT test set gives the source of every document"
+            )
+            raise InputError(msg)
+        src_segs = sources[""]
+        ref_segs = _sides(path, doc, "ref", "translator")
+        hyp_segs = _sides(path, doc, "hyp", "system")
         for seg_id, text in src_segs.items():
             if ref_segs and not any(segs.get(seg_id) for segs in ref_segs.values()):
                 continue
@@ -468,6 +475,9 @@ def read_wmt_xml(
             seg_ids.append(seg_id)
             doc_ids.append(doc_id)
             origlangs.append(doc.get("origlang"))
+    if not src:
+        msg = f"{path}: no segments with a reference; nothing to read"
+        raise InputError(msg)
     return Corpus(
         src,
         list(refs.values()),
@@ -502,13 +512,40 @@ def _parse_xml(path: str) -> Any:
         raise InputError(msg) from None
 
 
-def _segments(element: Any) -> dict[str, str]:
-    if element is None:
-        return {}
-    segs: dict[str, str] = {}
-    for seg in element.iter("seg"):
-        segs[seg.get("id") or str(len(segs) + 1)] = seg.text or ""
-    return dict(sorted(segs.items(), key=lambda item: _seg_key(item[0])))
+def _sides(path: str, doc: Any, tag: str, key: str | None) -> dict[str, dict[str, str]]:
+    """Return the segments of each ``tag`` child of ``doc``, by its ``key`` attribute.
+
+    Two children with the same ``key`` (two sources, two references by one
+    translator, two outputs of one system) and a segment id used twice in one
+    of them are an :class:`InputError` naming the line.
+    """
+    doc_id = doc.get("id") or ""
+    sides: dict[str, dict[str, str]] = {}
+    first: dict[str, int] = {}
+    for element in doc.iterchildren(tag):
+        name = (element.get(key) if key else None) or ""
+        if name in sides:
+            label = f"<{tag} {key}={name!r}>" if key else f"<{tag}>"
+            msg = (
+                f"{path}:{element.sourceline}: document {doc_id}: a second {label} "
+                f"(the first is at line {first[name]})"
+            )
+            raise InputError(msg)
+        first[name] = element.sourceline
+        segs: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for seg in element.iter("seg"):
+            seg_id = seg.get("id") or str(len(segs) + 1)
+            if seg_id in segs:
+                msg = (
+                    f"{path}:{seg.sourceline}: document {doc_id}: <{tag}> has segment id "
+                    f"{seg_id} twice (the first is at line {lines[seg_id]})"
+                )
+                raise InputError(msg)
+            segs[seg_id] = seg.text or ""
+            lines[seg_id] = seg.sourceline
+        sides[name] = dict(sorted(segs.items(), key=lambda item: _seg_key(item[0])))
+    return sides
 
 
 def _seg_key(seg_id: str) -> tuple[int, str]:
