@@ -25,14 +25,43 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from normtk.errors import ModelError, UsageError
+from normtk.io.files import exit_on_signals
 from normtk.translate._deps import load
 
-MAX_UNPACKED = 8 << 30  # bytes; no real translation package comes near this
 MAX_METADATA = 1 << 20
 MAX_INDEX = 64 << 20
 NETWORK_TIMEOUT = 30.0  # seconds
 _SAFE_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a package file may unpack to; checked on the archive's directory, then while copying.
+
+    Real argos packages unpack to 100-300 MB in a handful of entries, and
+    their CTranslate2 model barely compresses (about 1.2-fold; even a model of
+    mostly zero weights, as the test packages are, stays under 40-fold). A
+    zip bomb packs 1 GB of zeros into 1 MB, a thousandfold. So an entry or a
+    whole archive above ``ratio_floor`` bytes may expand at most ``ratio`` and
+    ``total_ratio`` times: an archive of N bytes unpacks to at most
+    ``max(ratio_floor, total_ratio * N)``, and never more than ``unpacked``.
+    """
+
+    #: Bytes the whole package may unpack to.
+    unpacked: int = 4 << 30
+    #: Entries (files and folders) in the archive.
+    members: int = 1000
+    #: How many times larger than its compressed bytes one entry may grow.
+    ratio: int = 100
+    #: How many times larger than all its compressed bytes the whole archive may grow.
+    total_ratio: int = 100
+    #: Entries (and whole archives) up to this many bytes may compress as well as they like.
+    ratio_floor: int = 16 << 20
+
+
+LIMITS = Limits()
+MAX_UNPACKED = LIMITS.unpacked  # bytes; also the most a download may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +189,49 @@ def _entry_problem(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def check_archive(path: Path) -> tuple[str, dict[str, Any]]:
+def _size_problem(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
+    """Return why the archive would unpack to too much, judged on its directory alone."""
+    if len(infos) > limits.members:
+        return f"{len(infos)} entries, over the limit of {limits.members}"
+    total = sum(i.file_size for i in infos)
+    if total > limits.unpacked:
+        return f"unpacks to {total} bytes, over the limit of {limits.unpacked}"
+    for info in infos:
+        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
+            info.compress_size, 1
+        ):
+            return (
+                f"entry {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}"
+                f"-fold ({info.compress_size} to {info.file_size} bytes), over the limit of "
+                f"{limits.ratio} (a zip bomb?)"
+            )
+    packed = sum(i.compress_size for i in infos)
+    if total > limits.ratio_floor and total > limits.total_ratio * max(packed, 1):
+        return (
+            f"expands {total // max(packed, 1)}-fold ({packed} to {total} bytes), over the "
+            f"limit of {limits.total_ratio} (a zip bomb?)"
+        )
+    return None
+
+
+def check_archive(path: Path, limits: Limits = LIMITS) -> tuple[str, dict[str, Any]]:
     """Check a package file without extracting it; return its folder name and metadata.
 
     Raises :class:`ModelError` naming every unsafe or missing entry: absolute
     paths, ``..``, links and other special files, more than one top folder,
-    a missing ``metadata.json``, ``model/model.bin`` or ``sentencepiece.model``.
+    a missing ``metadata.json``, ``model/model.bin`` or ``sentencepiece.model``;
+    and an archive whose directory says it unpacks to more than ``limits`` allow.
     """
+    with _open_archive(path) as archive:
+        return _check(archive, path, limits)
+
+
+@contextlib.contextmanager
+def _open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
+    """Open a package file, turning every way it can be unreadable into a :class:`ModelError`."""
+    if path.is_dir():
+        msg = f"{path}: is a directory, not a package file (.argosmodel)"
+        raise ModelError(msg)
     if not path.is_file():
         msg = f"{path}: no such file"
         raise ModelError(msg)
@@ -174,70 +239,96 @@ def check_archive(path: Path) -> tuple[str, dict[str, Any]]:
         msg = f"{path}: not an argos package (not a zip archive)"
         raise ModelError(msg)
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            problems = [p for p in map(_entry_problem, infos) if p]
-            names = [info.filename.rstrip("/") for info in infos]
-            seen: set[str] = set()
-            for name in names:
-                if name in seen:
-                    problems.append(f"entry {name!r} appears twice")
-                seen.add(name)
-            tops = sorted({name.split("/")[0] for name in names})
-            loose = [
-                i.filename for i in infos if "/" not in i.filename.rstrip("/") and not i.is_dir()
-            ]
-            if loose:
-                problems.append(f"file {loose[0]!r} lies outside the package folder")
-            if len(tops) != 1:
-                problems.append(
-                    f"must hold exactly one top folder, found {len(tops)}: {', '.join(tops[:5])}"
-                )
-            elif not _SAFE_FOLDER.fullmatch(tops[0]):
-                problems.append(f"top folder {tops[0]!r} is not a plain folder name")
-            if problems:
-                shown = "; ".join(problems[:5])
-                more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-                msg = f"{path}: refused, unsafe package: {shown}{more}"
-                raise ModelError(msg)
-            top = tops[0]
-            files = {i.filename: i for i in infos if not i.is_dir()}
-            missing = [
-                need
-                for need in ("metadata.json", "model/model.bin", "sentencepiece.model")
-                if f"{top}/{need}" not in files
-            ]
-            if missing:
-                msg = f"{path}: not a usable argos package: missing {', '.join(missing)} in {top}/"
-                raise ModelError(msg)
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNPACKED:
-                msg = f"{path}: refused: unpacks to {total} bytes, over the {MAX_UNPACKED} limit"
-                raise ModelError(msg)
-            meta_info = files[f"{top}/metadata.json"]
-            if meta_info.file_size > MAX_METADATA:
-                msg = f"{path}: refused: metadata.json is {meta_info.file_size} bytes"
-                raise ModelError(msg)
-            metadata = read_metadata(archive.read(meta_info), f"{path}")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as exc:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as exc:
         msg = f"{path}: unreadable package archive ({exc})"
         raise ModelError(msg) from None
-    return top, metadata
+    try:
+        with archive:
+            yield archive
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as exc:
+        msg = f"{path}: unreadable package archive ({exc})"
+        raise ModelError(msg) from None
 
 
-def install_file(path: Path, destination: Path | None = None) -> PackageInfo:
+def _check(archive: zipfile.ZipFile, path: Path, limits: Limits) -> tuple[str, dict[str, Any]]:
+    infos = archive.infolist()
+    too_big = _size_problem(infos, limits)
+    if too_big is not None:
+        msg = f"{path}: refused: {too_big}"
+        raise ModelError(msg)
+    problems = [p for p in map(_entry_problem, infos) if p]
+    names = [info.filename.rstrip("/") for info in infos]
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            problems.append(f"entry {name!r} appears twice")
+        seen.add(name)
+    tops = sorted({name.split("/")[0] for name in names})
+    loose = [i.filename for i in infos if "/" not in i.filename.rstrip("/") and not i.is_dir()]
+    if loose:
+        problems.append(f"file {loose[0]!r} lies outside the package folder")
+    if len(tops) != 1:
+        problems.append(
+            f"must hold exactly one top folder, found {len(tops)}: {', '.join(tops[:5])}"
+        )
+    elif not _SAFE_FOLDER.fullmatch(tops[0]):
+        problems.append(f"top folder {tops[0]!r} is not a plain folder name")
+    if problems:
+        shown = "; ".join(problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        msg = f"{path}: refused, unsafe package: {shown}{more}"
+        raise ModelError(msg)
+    top = tops[0]
+    files = {i.filename: i for i in infos if not i.is_dir()}
+    missing = [
+        need
+        for need in ("metadata.json", "model/model.bin", "sentencepiece.model")
+        if f"{top}/{need}" not in files
+    ]
+    if missing:
+        msg = f"{path}: not a usable argos package: missing {', '.join(missing)} in {top}/"
+        raise ModelError(msg)
+    meta_info = files[f"{top}/metadata.json"]
+    if meta_info.file_size > MAX_METADATA:
+        msg = f"{path}: refused: metadata.json is {meta_info.file_size} bytes"
+        raise ModelError(msg)
+    try:
+        data = archive.read(meta_info)
+    except (zipfile.BadZipFile, OSError) as exc:
+        msg = f"{path}: unreadable package archive ({exc})"
+        raise ModelError(msg) from None
+    return top, read_metadata(data, f"{path}")
+
+
+def install_file(
+    path: Path, destination: Path | None = None, limits: Limits = LIMITS
+) -> PackageInfo:
     """Check ``path`` (an .argosmodel file) and unpack it into the package folder.
 
-    Nothing is written unless every entry is safe; entries are unpacked into a
-    private staging folder inside the package folder and moved into place in
-    one rename, so a failure leaves nothing half-installed.
+    Nothing is written unless every entry is safe and the archive's directory
+    promises no more than ``limits``; while unpacking, the bytes actually
+    written are counted against the same limits, so a lying directory is
+    caught too. The archive is opened once, for the check and the unpacking.
+    Entries go to a private staging folder inside the package folder and are
+    moved into place in one rename, so a failure (or SIGTERM) leaves nothing
+    half-installed.
     """
-    top, _metadata = check_archive(path)
-    root = destination or package_dir()
-    target = root / top
-    if target.exists() or target.is_symlink():
-        msg = f"{top} is already installed in {root}; remove it first: normtk models remove {top}"
-        raise ModelError(msg)
+    with _open_archive(path) as archive:
+        top, _metadata = _check(archive, path, limits)
+        root = destination or package_dir()
+        target = root / top
+        if target.exists() or target.is_symlink():
+            msg = (
+                f"{top} is already installed in {root}; remove it first: normtk models remove {top}"
+            )
+            raise ModelError(msg)
+        with exit_on_signals():
+            _unpack(archive, path, root, top, limits)
+    return _info(target)
+
+
+def _unpack(archive: zipfile.ZipFile, path: Path, root: Path, top: str, limits: Limits) -> None:
     try:
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
@@ -245,27 +336,29 @@ def install_file(path: Path, destination: Path | None = None) -> PackageInfo:
         msg = f"cannot write to the package folder {root} ({exc.strerror or exc})"
         raise ModelError(msg) from None
     try:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                out = staging.joinpath(*PurePosixPath(info.filename).parts)
-                if staging.resolve() not in out.resolve().parents:
-                    msg = f"{path}: refused: entry {info.filename!r} resolves outside the folder"
-                    raise ModelError(msg)
-                if info.is_dir():
-                    out.mkdir(parents=True, exist_ok=True)
-                    continue
-                out.parent.mkdir(parents=True, exist_ok=True)
-                _copy_entry(archive, info, out, path)
-        (staging / top).rename(target)
+        budget = limits.unpacked
+        for info in archive.infolist():
+            out = staging.joinpath(*PurePosixPath(info.filename).parts)
+            if staging.resolve() not in out.resolve().parents:
+                msg = f"{path}: refused: entry {info.filename!r} resolves outside the folder"
+                raise ModelError(msg)
+            if info.is_dir():
+                out.mkdir(parents=True, exist_ok=True)
+                continue
+            out.parent.mkdir(parents=True, exist_ok=True)
+            budget -= _copy_entry(archive, info, out, path, budget)
+        (staging / top).rename(root / top)
     except (zipfile.BadZipFile, OSError) as exc:
         msg = f"{path}: could not unpack into {root} ({exc})"
         raise ModelError(msg) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return _info(target)
 
 
-def _copy_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: Path, path: Path) -> None:
+def _copy_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: Path, path: Path, budget: int
+) -> int:
+    """Copy one entry, stopping past its declared size or the bytes left; return bytes written."""
     written = 0
     with archive.open(info) as source, out.open("xb") as sink:
         while chunk := source.read(1 << 20):
@@ -273,7 +366,11 @@ def _copy_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: Path, path
             if written > info.file_size:
                 msg = f"{path}: refused: entry {info.filename!r} is larger than it declares"
                 raise ModelError(msg)
+            if written > budget:
+                msg = f"{path}: refused: unpacks to more bytes than the limit allows"
+                raise ModelError(msg)
             sink.write(chunk)
+    return written
 
 
 def remove(name: str) -> PackageInfo:
