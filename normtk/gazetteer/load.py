@@ -33,7 +33,40 @@ class LineDict(dict[str, Any]):
     key_lines: dict[str, int]
 
 
+#: Nodes that aliases may add to a file beyond its own (besides doubling it): sharing a cue
+#: list is fine, an alias bomb ("billion laughs": &a [*b, *b, ...]) is not.
+ALIAS_ALLOWANCE = 100_000
+
+
+class AliasError(ValueError):
+    """A gazetteer file's YAML aliases expand too far or into themselves; names the first."""
+
+    def __init__(self, name: str, line: int, problem: str) -> None:
+        self.name = name
+        self.line = line
+        super().__init__(f"YAML aliases (*{name} ...) {problem}")
+
+
 class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.text = stream
+
+    def get_single_data(self) -> Any:
+        """Compose the document, check what its aliases expand to, then construct it.
+
+        The check runs on the composed graph, before construction: nested
+        aliases would otherwise grow exponentially in every later step.
+        """
+        node = self.get_single_node()
+        if node is None:
+            return None
+        if "*" in self.text:  # no alias without a '*'
+            problem = _alias_problem(node)
+            if problem is not None:
+                raise _first_alias(self.text, problem)
+        return self.construct_document(node)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         mapping = LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
@@ -47,6 +80,55 @@ _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     lambda loader, node: loader.construct_mapping(node, deep=True),
 )
+
+
+def _alias_problem(root: yaml.Node) -> str | None:
+    """Return what is wrong with the aliases of a composed document, or None.
+
+    Sizes are counted on the graph, each node once, so a bomb is measured
+    without being expanded: the document may grow through aliases to at most
+    twice its own nodes plus :data:`ALIAS_ALLOWANCE`, and no node may contain
+    itself.
+    """
+    sizes: dict[int, int] = {}
+    path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if finished:
+            path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if key in sizes:
+            continue
+        if key in path:
+            return "refer to a node that contains them"
+        path.add(key)
+        stack.append((node, True))
+        stack += [(child, False) for child in children if id(child) not in sizes]
+    limit = 2 * len(sizes) + ALIAS_ALLOWANCE
+    if sizes[id(root)] > limit:
+        return f"expand the file to {sizes[id(root)]} nodes, over the limit of {limit}"
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _first_alias(text: str, problem: str) -> AliasError:
+    """Return the error naming the first alias in ``text`` (called once it is known to have one)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            return AliasError(str(event.anchor), line, problem)
+    return AliasError("?", 1, problem)
 
 
 def _schema(name: str) -> Any:
@@ -119,6 +201,9 @@ def read(paths: Sequence[Path]) -> RawData:
             doc = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a safe loader
         except UnicodeDecodeError as exc:
             data.problems.append(f"{file}:1: -: not valid UTF-8 at byte {exc.start}")
+            continue
+        except AliasError as exc:
+            data.problems.append(f"{file}:{exc.line}: -: {exc}")
             continue
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
