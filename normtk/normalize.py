@@ -9,6 +9,7 @@ from typing import Any
 from normtk.folding import adds_marks, contains_word, fold, shape_like
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Entity, Part
+from normtk.languages import language_code
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
@@ -70,6 +71,7 @@ class Normalizer:
     """
 
     def __init__(self, gazetteer: Gazetteer, lang: str = "en", style: str | None = None) -> None:
+        lang = language_code(lang)
         gazetteer.check_target(lang, style)
         self.gazetteer = gazetteer
         self.lang = lang

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from normtk.errors import InputError, UsageError
+from normtk.languages import language_code
 
 if TYPE_CHECKING:
     from normtk.io.files import Errors
@@ -123,8 +124,7 @@ class Pipeline:
         from normtk.qa.checker import Checker
         from normtk.translate.job import TranslateJob
 
-        self.from_lang = from_lang
-        self.to_lang = to_lang
+        self.from_lang, self.to_lang = language_code(from_lang), language_code(to_lang)
         self.style = style
         self.metrics = list(metrics)
         # The model first: a missing extra or package fails before the gazetteer loads.

@@ -58,6 +58,7 @@ def translit(
     Example: normtk translit --lang uk Київ Запоріжжя Знам'янка
     """
     from normtk import translit as tr
+    from normtk.languages import language_code
 
     if list_schemes:
         _list(tr.schemes(lang), output_format)
@@ -67,7 +68,7 @@ def translit(
         raise UsageError(msg)
     if scheme is not None:
         chosen = tr.scheme(scheme)
-        if lang is not None and chosen.lang != lang:
+        if lang is not None and chosen.lang != language_code(lang):
             msg = f"scheme {scheme!r} is for language {chosen.lang!r}, not {lang!r}"
             raise UsageError(msg)
         lang = chosen.lang

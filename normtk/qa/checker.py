@@ -53,6 +53,7 @@ from normtk.folding import fold, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Part
 from normtk.io.corpus import Corpus
+from normtk.languages import language_code
 from normtk.normalize import Mention, Normalizer
 from normtk.source.finder import SourceFinder
 
@@ -779,6 +780,7 @@ class Checker:
         src_lang: str | None = None,
         checks: Iterable[str] | None = None,
     ) -> None:
+        lang, src_lang = language_code(lang), src_lang and language_code(src_lang)
         self.gazetteer = gazetteer
         self.lang = lang
         self.style = style

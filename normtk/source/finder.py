@@ -42,6 +42,7 @@ from typing import Literal
 from normtk.folding import fold, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Entity
+from normtk.languages import language_code
 
 Role = Literal["name", "given", "surname"]
 Gender = Literal["m", "f"]
@@ -345,6 +346,7 @@ class SourceFinder:
     """
 
     def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
+        lang = language_code(lang)
         self.gazetteer = gazetteer
         self.lang = lang
         self._forms: dict[str, list[_Entry]] = {}

@@ -26,6 +26,7 @@ from typing import Any
 
 from normtk.errors import ModelError, UsageError
 from normtk.io.files import exit_on_signals
+from normtk.languages import language_code
 from normtk.translate._deps import load
 
 MAX_METADATA = 1 << 20
@@ -152,6 +153,7 @@ def installed() -> list[PackageInfo]:
 
 def find(from_code: str, to_code: str) -> PackageInfo:
     """Return the installed package translating ``from_code`` → ``to_code``."""
+    from_code, to_code = language_code(from_code), language_code(to_code)
     packages = installed()
     for package in packages:
         if (package.from_code, package.to_code) == (from_code, to_code):
@@ -425,6 +427,7 @@ def _fetch(url: str, limit: int) -> Iterator[bytes]:
 
 def install_from_index(from_code: str, to_code: str) -> PackageInfo:
     """Download the ``from_code`` → ``to_code`` package from the argos index and install it."""
+    from_code, to_code = language_code(from_code), language_code(to_code)
     url = index_url()
     offline = "install a package file instead: normtk models install PATH.argosmodel"
     try:

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from normtk.errors import NormtkError, UsageError
+from normtk.languages import language_code
 from normtk.translit._engine import APOSTROPHE, ContextRule, Rules
 
 if TYPE_CHECKING:
@@ -128,12 +129,13 @@ class Registry:
         """Return the names of the known schemes (of ``lang``), sorted."""
         names = self._table()
         if lang is not None:
-            self.language(lang)
+            lang = self.language(lang).code
             return sorted(n for n in names if n.startswith(lang + "-"))
         return sorted(names)
 
     def language(self, lang: str) -> Language:
         """Return the language ``lang``, or raise UsageError naming the known ones."""
+        lang = language_code(lang)
         languages = self.languages()
         if lang not in languages:
             msg = (
