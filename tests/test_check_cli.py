@@ -274,3 +274,21 @@ def test_story_paths_with_spaces(tmp_path: Path) -> None:
     hyp.write_text("Kiev (again)\n", "utf-8")
     findings = findings_of(check_json("--hyp", str(hyp)))
     assert [(f["system"], f["text"]) for f in findings] == [("my story", "Kiev")]
+
+
+def test_wmt_xml_without_src_is_one_line(tmp_path: Path) -> None:
+    # It used to pass as a corpus with an empty source ("--src needs --src-lang").
+    xml = tmp_path / "nosrc.xml"
+    xml.write_text(
+        '<dataset id="t">\n<collection id="general">\n<doc id="d1" origlang="uk">\n'
+        '<ref lang="en" translator="A"><p><seg id="1">Kyiv</seg></p></ref>\n'
+        '<hyp system="S" lang="en"><p><seg id="1">Kiev</seg></p></hyp>\n'
+        "</doc>\n</collection>\n</dataset>\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--hyp", str(xml))
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"normtk: error: {xml}:3: document d1 has no <src>; "
+        "a WMT test set gives the source of every document\n"
+    )

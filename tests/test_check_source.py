@@ -234,3 +234,16 @@ def test_language_without_rules_finds_names_as_written(gazetteer: Gazetteer) -> 
 def test_everyday_names_are_weak_evidence(sentence: str, entity_id: str) -> None:
     finder = SourceFinder(Gazetteer.load(), "ru")
     assert entity_id in finder.derived(sentence)
+
+
+def test_language_codes_in_any_case(gazetteer: Gazetteer, uk: SourceFinder) -> None:
+    from normtk.qa.checker import Checker
+
+    sentence = "Вибухи у Києві вночі"
+    assert SourceFinder(gazetteer, "UK").find(sentence) == uk.find(sentence)
+    upper = Checker(gazetteer, lang="EN", src_lang="UK")
+    lower = Checker(gazetteer, lang="en", src_lang="uk")
+    assert (upper.lang, upper.src_lang) == ("en", "uk")
+    hyp, src = ["Explosions in Kiev at night"], [sentence]
+    assert upper.check_texts(hyp, src=src) == lower.check_texts(hyp, src=src)
+    assert [f.fix for f in upper.check_texts(hyp, src=src)] == ["Kyiv"]

@@ -200,3 +200,90 @@ def test_output_to_a_pipe_stays_a_pipe(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert fifo.is_fifo()
     assert json.loads(received[0])["replacement"] == "Kyiv"
+
+
+def test_version() -> None:
+    from normtk import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode() == f"normtk {__version__}\n"
+    assert __version__ == "0.1.0"
+
+
+def test_version_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from normtk.cli import main; sys.argv = ['normtk', '--version']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        f"print(','.join(m for m in {[*HEAVY, 'yaml', 'lxml', 'numpy']!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert result.stdout.decode() == "normtk 0.1.0\n\n"
+
+
+def test_the_library_error_names_no_flag(tmp_path: Path) -> None:
+    from normtk.errors import DecodeError
+    from normtk.io.files import read_lines
+
+    (tmp_path / "bad.txt").write_bytes(b"Kiev ok\nsecond \xc3\x28 line\n")
+    with pytest.raises(DecodeError) as info:
+        list(read_lines(str(tmp_path / "bad.txt")))
+    error = info.value
+    assert (error.file, error.line, error.offset, error.byte) == (
+        str(tmp_path / "bad.txt"),
+        2,
+        15,
+        0xC3,
+    )
+    assert str(error) == f"{tmp_path / 'bad.txt'}:2: invalid UTF-8 at byte 15 (byte 0xc3)"
+    assert error.parameter == "errors"
+
+
+# Every command that reads text files takes --errors, and its message names the flag.
+HINT = "; use --errors replace to substitute U+FFFD\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["normalize", "bad.txt"],
+        ["score", "--ref", "ref.txt", "bad.txt"],
+        ["check", "--hyp", "bad.txt"],
+        ["translit", "-"],
+    ],
+)
+def test_commands_with_errors_option_hint_at_it(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"Kiev \xff\n")
+    (tmp_path / "ref.txt").write_bytes(b"Kyiv\n")
+    result = run_cli(*args, cwd=tmp_path, input=b"\xd0\x9a\xff\n")
+    name = "<stdin>" if args[-1] == "-" else "bad.txt"
+    byte = "2 (byte 0xff)" if name == "<stdin>" else "5 (byte 0xff)"
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"normtk: error: {name}:1: invalid UTF-8 at byte {byte}{HINT}"
+    replaced = run_cli(*args, "--errors", "replace", cwd=tmp_path, input=b"\xd0\x9a\xff\n")
+    assert replaced.returncode == 0, replaced.stderr.decode()
+
+
+def test_translit_replaces_bad_bytes_only_when_asked() -> None:
+    text = "Київ\n".encode() + b"\xff\xd0\xa5\xd0\xb0\xd1\x80\xd0\xba\xd1\x96\xd0\xb2\n"
+    strict = run_cli("translit", "--lang", "uk", input=text)
+    assert strict.returncode == 2
+    assert strict.stdout == b"Kyiv\n"
+    replaced = run_cli("translit", "--lang", "uk", "--errors", "replace", input=text)
+    assert replaced.stdout.decode() == "Kyiv\n\ufffdKharkiv\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["normalize", "--lang", "{}"], "Kiev\n"),
+        (["translit", "--lang", "{}", "Київ"], ""),
+    ],
+)
+def test_language_codes_in_any_case(args: list[str], stdin: str) -> None:
+    lang = "en" if args[0] == "normalize" else "uk"
+    outputs = {
+        run_cli(*(a.format(code) for a in args), input=stdin.encode()).stdout
+        for code in (lang, lang.upper(), lang.title())
+    }
+    assert outputs == {b"Kyiv\n"}

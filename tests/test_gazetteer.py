@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, run_cli
+from conftest import DATA, REPO, run_cli
 
 from normtk import Gazetteer, Normalizer
 from normtk.errors import GazetteerError
@@ -151,3 +154,78 @@ def test_bundled_data_is_found_where_normtk_is_installed() -> None:
     package = Path(normtk.__file__).parent
     # Installed from a wheel, the data is inside the package; from a checkout, beside it.
     assert directory in {package / "_gazetteers", package.parent / "gazetteers"}
+
+
+def _billion_laughs(levels: int = 19) -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
+    for previous, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    # 9**19 strings once expanded: this used to hang and grow to gigabytes.
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(_billion_laughs(), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "normtk", "gazetteer", "validate", "--no-bundled", str(bomb)],
+        capture_output=True,
+        timeout=120,  # a hang guard, not a speed test: the refusal takes milliseconds
+        check=False,
+    )
+    assert result.returncode == 1
+    (line,) = result.stdout.decode().splitlines()
+    assert line.startswith(f"{bomb}:2: -: YAML aliases (*a ...) expand the file to ")
+    assert line.endswith(" nodes, over the limit of 100096")
+
+
+def test_a_recursive_alias_is_refused(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.write_text("entities: &all\n  - *all\n", encoding="utf-8")
+    with pytest.raises(GazetteerError) as info:
+        Gazetteer.load([loop], bundled=False)
+    assert info.value.problems == [
+        f"{loop}:2: -: YAML aliases (*all ...) refer to a node that contains them"
+    ]
+
+
+def test_aliases_that_share_a_small_part_are_allowed(tmp_path: Path) -> None:
+    # As the bundled people files share cue lists between spellings of one surname.
+    data = tmp_path / "shared.yaml"
+    data.write_text(
+        """\
+entities:
+  - id: town-a
+    type: town
+    sources: [test]
+    name: &names {en: Atown, es: Atown, de: Atown, fr: Atown}
+  - id: town-b
+    type: town
+    sources: [test]
+    name: {en: Btown, es: Btown, de: Btown, fr: Btown}
+ambiguous:
+  - alias: Ctown
+    entities: [town-a, town-b]
+    cues: &cues
+      town-a: [river]
+      town-b: [hill]
+  - alias: Cetown
+    entities: [town-a, town-b]
+    cues: *cues
+""",
+        encoding="utf-8",
+    )
+    styles = REPO / "gazetteers" / "styles.yaml"
+    gazetteer = Gazetteer.load([styles, data], bundled=False)
+    assert gazetteer["town-a"].forms["name"]["en"] == "Atown"
+
+
+def test_bundled_aliases_stay_within_the_limit() -> None:
+    from normtk.gazetteer import load
+
+    for file in sorted((REPO / "gazetteers").rglob("*.yaml")):
+        text = file.read_text("utf-8")
+        node = load._LineLoader(text).get_single_node()
+        if node is not None:
+            assert load._alias_problem(node) is None, file

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
+import struct
 import subprocess
 import sys
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli
@@ -20,6 +24,8 @@ pytest.importorskip(
 pytest.importorskip("ctranslate2", reason="needs the translate extra: pip install '.[translate]'")
 
 import tinymodel
+
+from normtk.errors import ModelError
 
 METADATA = json.dumps({"from_code": "xx", "to_code": "yy", "package_version": "1.0"})
 TOP = "translate-xx_yy-1_0"
@@ -255,3 +261,187 @@ def test_empty_packages_variable_counts_as_unset(tmp_path: Path) -> None:
     assert list(cwd.iterdir()) == []
     default = Path(env["XDG_DATA_HOME"]) / "argos-translate" / "packages"
     assert (default / TOP / "metadata.json").is_file()
+
+
+# --- what a package may unpack to --------------------------------------------------------------
+
+GIB = 1 << 30
+
+
+def _deflated_zeros(size: int) -> tuple[bytes, int]:
+    """Return raw deflate data of ``size`` zero bytes (a multiple of 1 MiB) and its CRC-32.
+
+    After a full flush the compressor starts afresh, so every 1 MiB of zeros
+    compresses to the same bytes: 1 GiB is built in a moment, not compressed.
+    """
+    chunk = bytes(1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    piece = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(size >> 20):
+        crc = zlib.crc32(chunk, crc)
+    return piece * (size >> 20) + compressor.flush(), crc
+
+
+def _zip(path: Path, members: list[tuple[str, bytes, int, int, int]]) -> Path:
+    """Write a zip by hand: (name, data as stored, method, CRC-32, declared size) per member."""
+    body, directory = bytearray(), bytearray()
+    for name, data, method, crc, size in members:
+        raw = name.encode()
+        offset = len(body)
+        fields = (20, 0, method, 0, 0, crc, len(data), size, len(raw))
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + raw + data
+        directory += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset
+        )
+        directory += raw
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), len(body), 0
+    )
+    path.write_bytes(bytes(body + directory + end))
+    return path
+
+
+def _stored(name: str, text: str) -> tuple[str, bytes, int, int, int]:
+    data = text.encode()
+    return name, data, zipfile.ZIP_STORED, zlib.crc32(data), len(data)
+
+
+def _bomb(path: Path, size: int = GIB, declared: int | None = None) -> Path:
+    """A well-formed package whose model.bin is ``size`` zeros (its directory may lie)."""
+    data, crc = _deflated_zeros(size)
+    return _zip(
+        path,
+        [
+            _stored(f"{TOP}/metadata.json", METADATA),
+            _stored(f"{TOP}/sentencepiece.model", "sp"),
+            (f"{TOP}/model/model.bin", data, zipfile.ZIP_DEFLATED, crc, declared or size),
+        ],
+    )
+
+
+def _model_entry(package: Path) -> zipfile.ZipInfo:
+    with zipfile.ZipFile(package) as archive:
+        return archive.getinfo(f"{TOP}/model/model.bin")
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_written(
+    tmp_path: Path, argos: dict[str, str]
+) -> None:
+    package = _bomb(tmp_path / "bomb.argosmodel")
+    assert package.stat().st_size < 1_100_000  # 1 GiB of zeros in about 1 MB
+    with zipfile.ZipFile(package) as archive, archive.open(f"{TOP}/model/model.bin") as member:
+        assert member.read(1 << 20) == bytes(1 << 20)  # a real archive, not a broken one
+    entry = _model_entry(package)
+    result = run_cli("models", "install", str(package), env=argos)
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        f"normtk: error: {package}: refused: entry '{TOP}/model/model.bin' expands "
+        f"{GIB // entry.compress_size}-fold ({entry.compress_size} to {GIB} bytes), "
+        "over the limit of 100 (a zip bomb?)\n"
+    )
+    assert _all_files(Path(argos["ARGOS_PACKAGES_DIR"])) == []
+
+
+def test_the_refusal_reads_only_the_archive_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from normtk.translate import packages
+
+    package = _bomb(tmp_path / "bomb.argosmodel")
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    with pytest.raises(ModelError, match="a zip bomb"):
+        packages.check_archive(package)
+    assert opened == []  # not even metadata.json was read: the directory alone decided
+
+
+SMALL = 64 << 20  # zeros in the model of the bombs below; limits are lowered to meet them
+OTHERS = len(METADATA) + len("sp")  # bytes of the two small entries
+
+
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        ({"members": 2}, "refused: 3 entries, over the limit of 2"),
+        (
+            {"unpacked": SMALL},
+            f"refused: unpacks to {SMALL + OTHERS} bytes, over the limit of {SMALL}",
+        ),
+        ({}, f"refused: entry '{TOP}/model/model.bin' expands "),
+        ({"ratio": 2000}, "refused: expands "),
+    ],
+    ids=["members", "unpacked", "entry-ratio", "total-ratio"],
+)
+def test_each_limit_refuses_on_its_own(
+    tmp_path: Path, limits: dict[str, int], message: str
+) -> None:
+    from normtk.translate.packages import Limits, install_file
+
+    package = _bomb(tmp_path / "bomb.argosmodel", size=SMALL)
+    destination = tmp_path / "packages"
+    with pytest.raises(ModelError) as info:
+        install_file(package, destination, limits=Limits(**limits))
+    assert str(info.value).startswith(f"{package}: {message}"), str(info.value)
+    assert not destination.exists()
+
+
+def test_below_the_floor_a_package_may_compress_well(tmp_path: Path) -> None:
+    from normtk.translate.packages import Limits, install_file
+
+    # The same 64 MiB of zeros installs once the floor is above it: the floor is what
+    # lets small, well-compressing packages (like the test models) through.
+    package = _bomb(tmp_path / "zeros.argosmodel", size=SMALL)
+    info = install_file(package, tmp_path / "packages", limits=Limits(ratio_floor=2 * SMALL))
+    assert (info.path / "model" / "model.bin").stat().st_size == SMALL
+
+
+def test_a_directory_that_understates_sizes_is_caught_while_unpacking(
+    tmp_path: Path, argos: dict[str, str]
+) -> None:
+    # The directory says model.bin is 1 MiB; its data holds 1 GiB of zeros.
+    package = _bomb(tmp_path / "liar.argosmodel", declared=1 << 20)
+    assert _model_entry(package).file_size == 1 << 20
+    result = run_cli("models", "install", str(package), env=argos)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1
+    assert stderr.startswith(f"normtk: error: {package}: could not unpack into "), stderr
+    assert stderr.count("\n") == 1
+    assert _all_files(Path(argos["ARGOS_PACKAGES_DIR"])) == []
+
+
+def test_bytes_written_are_counted_whatever_the_reader_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from normtk.translate.packages import install_file
+
+    package = _package(tmp_path / "ok.argosmodel", _good())
+    real_open = zipfile.ZipFile.open
+
+    def generous(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        if info.filename.endswith("model.bin"):
+            return io.BytesIO(b"x" * (info.file_size + 1))  # one byte more than declared
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", generous)
+    destination = tmp_path / "packages"
+    with pytest.raises(ModelError, match="is larger than it declares"):
+        install_file(package, destination)
+    assert _all_files(destination) == []
+
+
+def test_a_directory_is_not_a_package(tmp_path: Path, argos: dict[str, str]) -> None:
+    folder = tmp_path / "translate-xx_yy-1_0"
+    folder.mkdir()
+    result = run_cli("models", "install", str(folder), env=argos)
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        f"normtk: error: {folder}: is a directory, not a package file (.argosmodel)\n"
+    )

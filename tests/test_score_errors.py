@@ -79,6 +79,44 @@ def xml_broken(tmp: Path) -> tuple[list[str], list[str]]:
     return [xml], [xml, "not valid XML"]
 
 
+def _wmt(
+    src: str, ref: str = '<seg id="1">Kyiv</seg>', hyp: str = '<seg id="1">Kiev</seg>'
+) -> bytes:
+    """A small WMT XML test set with one document; each side given as its segments."""
+    sides = [
+        f'<src lang="uk"><p>{src}</p></src>' if src else "",
+        f'<ref lang="en" translator="A"><p>{ref}</p></ref>',
+        f'<hyp system="S" lang="en"><p>{hyp}</p></hyp>',
+    ]
+    lines = ['<dataset id="t">', '<collection id="general">', '<doc id="d1">']
+    lines += [side for side in sides if side]
+    lines += ["</doc>", "</collection>", "</dataset>"]
+    return "".join(line + "\n" for line in lines).encode()
+
+
+def xml_without_src(tmp: Path) -> tuple[list[str], list[str]]:
+    xml = _write(tmp / "test.xml", _wmt(""))
+    return [xml], [f"{xml}:3: document d1 has no <src>"]
+
+
+def xml_duplicate_src_segment(tmp: Path) -> tuple[list[str], list[str]]:
+    src = '<seg id="1">Київ</seg>\n<seg id="1">Харків</seg>'
+    xml = _write(tmp / "test.xml", _wmt(src))
+    return [xml], [f"{xml}:5: document d1: <src> has segment id 1 twice (the first is at line 4)"]
+
+
+def xml_duplicate_hyp_segment(tmp: Path) -> tuple[list[str], list[str]]:
+    hyp = '<seg id="1">Kiev</seg>\n<seg id="1">Kharkov</seg>'
+    xml = _write(tmp / "test.xml", _wmt('<seg id="1">Київ</seg>', hyp=hyp))
+    return [xml], [f"{xml}:7: document d1: <hyp> has segment id 1 twice (the first is at line 6)"]
+
+
+def xml_second_reference_by_one_translator(tmp: Path) -> tuple[list[str], list[str]]:
+    ref = '<seg id="1">Kyiv</seg></p></ref>\n<ref lang="en" translator="A"><p><seg id="1">K</seg>'
+    xml = _write(tmp / "test.xml", _wmt('<seg id="1">Київ</seg>', ref=ref))
+    return [xml], [f"{xml}:6: document d1: a second <ref translator='A'> (the first is at line 5)"]
+
+
 def tsv_short_row(tmp: Path) -> tuple[list[str], list[str]]:
     tsv = _write(tmp / "data.tsv", b"ref\thyp:a\nHello\tHello\nonly one field\n")
     return [tsv], [f"{tsv}:3:", "1 fields", "header has 2"]
@@ -124,6 +162,10 @@ CASES: list[Callable[[Path], tuple[list[str], list[str]]]] = [
     xml_missing_system,
     xml_empty,
     xml_broken,
+    xml_without_src,
+    xml_duplicate_src_segment,
+    xml_duplicate_hyp_segment,
+    xml_second_reference_by_one_translator,
     tsv_short_row,
     tsv_unknown_column,
     jsonl_invalid,

@@ -192,3 +192,59 @@ def _read_available(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # the terminal closed
         return b""
+
+
+def test_output_mode_unwritable_folder_and_language_case(
+    argos: dict[str, str], tmp_path: Path
+) -> None:
+    import os
+
+    source = tmp_path / "story.txt"
+    source.write_text("Talks in Kiev\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    old = os.umask(0o022)
+    try:
+        # --from/--to in upper case name the same package.
+        args = ["translate", "--from", "XX", "--to", "Yy", str(source), "-o", str(out)]
+        result = run_cli(*args, env=argos)
+    finally:
+        os.umask(old)
+    assert result.returncode == 0, result.stderr.decode()
+    assert out.read_text("utf-8") == "Talks in Kiev\n"
+    assert out.stat().st_mode & 0o777 == 0o644  # not 0600: colleagues can read it
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        args = ["translate", "--from", "xx", "--to", "yy", str(source), "-o", str(locked / "o")]
+        result = run_cli(*args, env=argos, unprivileged=True)
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"normtk: error: {locked / 'o'}: cannot write: permission denied\n"
+    )
+    assert list(locked.iterdir()) == []
+
+
+def test_invalid_utf8_names_the_errors_option(argos: dict[str, str]) -> None:
+    result = run_cli("translate", "--from", "xx", "--to", "yy", input=b"ok\nbad \xff\n", env=argos)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "normtk: error: <stdin>:2: invalid UTF-8 at byte 7 (byte 0xff); "
+        "use --errors replace to substitute U+FFFD\n"
+    )
+    replaced = run_cli(
+        "translate",
+        "--from",
+        "xx",
+        "--to",
+        "yy",
+        "--errors",
+        "replace",
+        input=b"ok\nbad \xff\n",
+        env=argos,
+    )
+    assert replaced.returncode == 0, replaced.stderr.decode()
+    assert replaced.stdout.decode() == "ok\nbad \ufffd\n"

@@ -136,3 +136,23 @@ def test_pipeline_errors(argos: dict[str, str], tmp_path: Path, setup: str, mess
     assert result.returncode in (1, 2)
     assert message in stderr
     assert "Traceback" not in stderr
+
+
+def test_invalid_utf8_in_the_source_names_the_errors_option(
+    argos: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "story.es.txt"
+    source.write_bytes(b"Conversaciones en Kiev \xff\n")
+    args = ["--src", str(source), "--from", "ES", "--to", "EN"]
+    result = run_cli("pipeline", *args, env=argos)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"normtk: error: {source}:1: invalid UTF-8 at byte 23 (byte 0xff); "
+        "use --errors replace to substitute U+FFFD\n"
+    )
+    replaced = run_cli("pipeline", *args, "--errors", "replace", "--format", "json", env=argos)
+    assert replaced.returncode == 0, replaced.stderr.decode()
+    report = json.loads(replaced.stdout)
+    assert (report["from"], report["to"]) == ("es", "en")
+    changes = report["normalization"]["changes"]
+    assert [(c["original"], c["replacement"]) for c in changes] == [("Kiev", "Kyiv")]
