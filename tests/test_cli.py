@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, run_cli
@@ -156,16 +157,49 @@ def _commands() -> list[str]:
 
     from normtk.cli import app
 
-    def walk(group: object, prefix: str) -> list[str]:
+    def walk(group: Any, prefix: str) -> list[str]:
         names = []
-        for name, command in sorted(getattr(group, "commands", {}).items()):
-            if getattr(command, "commands", None):
+        for name in sorted(group.list_commands(None)):
+            command = group.get_command(None, name)
+            if hasattr(command, "list_commands"):
                 names += walk(command, f"{prefix}{name} ")
             else:
                 names.append(f"{prefix}{name}")
         return names
 
     return walk(get_command(app), "")
+
+
+def test_every_command_is_found() -> None:
+    assert {c.split()[0] for c in _commands()} == {
+        "check", "gazetteer", "models", "normalize", "pipeline", "score", "translate", "translit"
+    }  # fmt: skip
+    assert {"gazetteer validate", "gazetteer import-geonames", "models install"} <= set(_commands())
+
+
+def test_top_level_help_lines_are_the_commands_own() -> None:
+    # `normtk --help` lists the commands without building them: from COMMANDS.
+    import inspect
+
+    from typer.main import get_command
+
+    from normtk.cli import COMMANDS, app
+
+    group = get_command(app)
+    for name, (_, line) in COMMANDS.items():
+        command: Any = group.get_command(None, name)  # type: ignore[attr-defined]
+        assert line == " ".join(inspect.cleandoc(command.help).split("\n\n")[0].split()), name
+
+
+def test_top_level_help_builds_no_command() -> None:
+    code = (
+        "import sys; from normtk.cli import main; sys.argv = ['normtk', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('normtk.cli.')), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert "normalize  Rewrite entity variants" in result.stdout.decode()
+    assert result.stderr.decode().strip() == "[]"
 
 
 @pytest.mark.parametrize("command", _commands())
