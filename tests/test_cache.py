@@ -13,7 +13,7 @@ from conftest import run_cli
 
 from normtk import Gazetteer, Normalizer
 from normtk.gazetteer import cache
-from normtk.gazetteer.locate import content_digest, search_path
+from normtk.gazetteer.locate import fingerprint, search_path
 from normtk.gazetteer.model import Entity
 
 DESK = """\
@@ -129,9 +129,9 @@ def test_a_bad_cache_entry_is_ignored_and_rebuilt(
     monkeypatch.setenv("NORMTK_CACHE_DIR", str(tmp_path))
     entry = _entry(tmp_path)
     BREAKAGES[breakage](entry)
-    assert cache.get(content_digest(search_path()), lambda: ({}, {})) is None
+    assert cache.get(fingerprint(search_path()), lambda: ({}, {})) is None
     assert Normalizer(Gazetteer.load(), "en").normalize("Kiev").text == "Kyiv"
-    assert cache.get(content_digest(search_path()), lambda: ({}, {})) is not None  # rewritten
+    assert cache.get(fingerprint(search_path()), lambda: ({}, {})) is not None  # rewritten
 
 
 class _Payload:

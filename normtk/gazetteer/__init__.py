@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from normtk.errors import GazetteerError, UsageError
 from normtk.folding import fold
-from normtk.gazetteer.locate import content_digest, search_path
+from normtk.gazetteer.locate import fingerprint, search_path
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Language, Style
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class Gazetteer:
         from normtk.gazetteer import cache
 
         dirs = search_path(paths) if bundled else [Path(p) for p in paths]
-        key = content_digest(dirs)
+        key = fingerprint(dirs)
 
         def rebuild() -> tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]:
             fresh = cls._read(dirs)

@@ -1,6 +1,6 @@
 """An on-disk cache of loaded gazetteers, so each `normtk` call does not re-parse the data.
 
-Entries are keyed by :func:`normtk.gazetteer.locate.content_digest`, which
+Entries are keyed by :func:`normtk.gazetteer.locate.fingerprint`, which
 changes whenever a data file, a transliteration scheme or the code that
 reads them changes. The cache lives in ``$NORMTK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/normtk``, else ``~/.cache/normtk``; ``NORMTK_CACHE_DIR=off``
@@ -280,17 +280,6 @@ def _decode(
     _expect(len(kinds) == n_aliases and max(kinds, default=0) < len(_KINDS))
     _expect(len(columns["entity_ids"]) == len(columns["entity_records"]))
     _expect(set(columns["alias_entity"]) <= set(columns["entity_ids"]))
-    _expect(
-        all(
-            given + surname <= lengths[number]
-            for given, surname, number in zip(
-                columns["alias_given_len"],
-                columns["alias_surname_len"],
-                columns["alias_text"],
-                strict=True,
-            )
-        )
-    )
     keys = bytes(blobs["keys"]).decode("utf-8").split("\n") if header["keys"] else []
     sizes = columns["key_sizes"]
     _expect(len(keys) == header["keys"] == len(sizes) and sum(sizes) == n_aliases)
@@ -298,17 +287,15 @@ def _decode(
     starts = list(accumulate(sizes, initial=0))
 
     def entries(number: int) -> tuple[Alias, ...]:
-        return tuple(
-            Alias(
-                text(columns["alias_text"][row]),
-                text(columns["alias_entity"][row]),
-                _KINDS[kinds[row]],
-                text(columns["alias_origin"][row]),
-                columns["alias_given_len"][row],
-                columns["alias_surname_len"][row],
-            )
-            for row in range(starts[number], starts[number + 1])
-        )
+        aliases = []
+        for row in range(starts[number], starts[number + 1]):
+            written = text(columns["alias_text"][row])
+            given = min(columns["alias_given_len"][row], len(written))
+            surname = min(columns["alias_surname_len"][row], len(written) - given)
+            entity = text(columns["alias_entity"][row])
+            origin = text(columns["alias_origin"][row])
+            aliases.append(Alias(written, entity, _KINDS[kinds[row]], origin, given, surname))
+        return tuple(aliases)
 
     index = AliasIndex(keys, entries, max_words=header["max_words"])
     records = _Records(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "bundled_dir", "content_digest", "search_path", "yaml_files"]
+__all__ = ["ENV_VAR", "bundled_dir", "fingerprint", "search_path", "yaml_files"]
 
 ENV_VAR = "NORMTK_GAZETTEER_PATH"
 
@@ -47,18 +47,39 @@ def yaml_files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
     return found
 
 
-def content_digest(paths: Sequence[Path]) -> str:
-    """Return a hash of every file that shapes a gazetteer loaded from ``paths``.
+def fingerprint(paths: Sequence[Path]) -> str:
+    """Return a hash of the name, size and modification time of every file shaping a gazetteer.
 
-    It covers the data files (YAML and word lists) and the code and scheme
-    files that turn them into aliases, so a cache keyed by it is never stale.
+    It covers the data files under ``paths`` (YAML and word lists) and the code
+    and scheme files that turn them into aliases, so a cache keyed by it goes
+    stale only if a file changes without its size or time changing. Only the
+    files are stat'ed, none is read: this runs on every call.
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    code = sorted((package / "gazetteer").glob("*.py")) + sorted(
-        p for p in (package / "translit").rglob("*") if p.suffix in {".py", ".json"}
-    )
-    data = [p for path in paths if path.is_dir() for p in sorted(path.rglob("*.txt"))]
-    for file in [*code, *data, *yaml_files(paths, [])]:
-        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    code = [*_walk(package / "gazetteer", (".py",), deep=False)]
+    code += _walk(package / "translit", (".py", ".json"))
+    data = [f for path in paths for f in _walk(path, (".yaml", ".txt"))]
+    for file in [*code, *data]:
+        try:
+            info = Path(file).stat()
+        except OSError:
+            continue
+        digest.update(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _walk(path: Path, suffixes: tuple[str, ...], *, deep: bool = True) -> list[str]:
+    """Return the files under ``path`` ending in ``suffixes``, sorted (``path`` if a file)."""
+    if not path.is_dir():
+        return [str(path)]
+    found: list[str] = []
+    folders = [str(path)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and deep and entry.name != "__pycache__":
+                    folders.append(entry.path)
+                elif entry.name.endswith(suffixes) and entry.is_file():
+                    found.append(entry.path)
+    return sorted(found)
