@@ -216,22 +216,30 @@ class Normalizer:
         if alias.kind == "abbr":
             return None
         if alias.kind == "full":
-            given = written[: alias.given_len]
-            surname = written[len(written) - alias.surname_len :]
-            middle = written[alias.given_len : len(written) - alias.surname_len]
+            first, last = (
+                (alias.surname_len, alias.given_len)
+                if alias.surname_first
+                else (alias.given_len, alias.surname_len)
+            )
+            head, middle, tail = written[:first], written[first:-last], written[-last:]
+            given, surname = (tail, head) if alias.surname_first else (head, tail)
             new_given = self._part_replacement(entity, "given", given)
-            new_surname = self._part_replacement(entity, "surname", surname)
+            new_surname = self._part_replacement(entity, "surname", surname, full=True)
             if new_given is None and new_surname is None:
                 return None
+            if alias.surname_first:
+                return f"{new_surname or surname}{middle}{new_given or given}"
             return f"{new_given or given}{middle}{new_surname or surname}"
         part: Part = "surname" if alias.kind == "surname" else "name"
         return self._part_replacement(entity, part, written)
 
-    def _part_replacement(self, entity: Entity, part: Part, written: str) -> str | None:
-        accepted = entity.accepted(part, self.lang, self.style)
+    def _part_replacement(
+        self, entity: Entity, part: Part, written: str, *, full: bool = False
+    ) -> str | None:
+        accepted = entity.accepted(part, self.lang, self.style, full=full)
         if any(written == shape_like(written, form) for form in accepted):
             return None
-        return shape_like(written, entity.form(part, self.lang, self.style))
+        return shape_like(written, entity.form(part, self.lang, self.style, full=full))
 
 
 class _LineCues:

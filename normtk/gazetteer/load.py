@@ -278,6 +278,9 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             style_decides=item.get("style_decides", False),
             named_after=item.get("named_after"),
             variant_origin=doc.get("origin", "variant"),
+            articles=dict(item.get("article") or {}),
+            romanized=dict(item.get("romanized") or {}),
+            surname_first=item.get("name_order") == "surname-first",
             file=str(file),
             line=item.line,
         )
@@ -310,6 +313,22 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
         )
 
 
+def _romanized_problems(entity: Entity, where: str) -> list[str]:
+    """Return what is wrong with an entity's canonical romanization, if it has one."""
+    if not entity.romanized:
+        return []
+    from normtk.translit.romanize import REGISTRY
+
+    name = entity.romanized["family"]
+    known = REGISTRY.names()
+    if name not in known:
+        return [f"{where}: romanized: unknown family {name!r} (known: {', '.join(known)})"]
+    pieces = {"given", "surname"} if entity.is_person else {"name"}
+    if set(entity.romanized) - {"family"} != pieces:
+        return [f"{where}: romanized: give {' and '.join(sorted(pieces))} (and family) only"]
+    return []
+
+
 def _consistency_problems(data: RawData) -> list[str]:
     problems: list[str] = []
     claims: dict[str, dict[str, tuple[Entity, str]]] = {}
@@ -328,6 +347,11 @@ def _consistency_problems(data: RawData) -> list[str]:
                     problems.append(
                         f"{where}: {part}: unknown style {key!r} (styles of {code}: {known})"
                     )
+        for key in entity.articles:
+            code, _, style = key.partition("/")
+            if code not in data.languages or (style and style not in data.languages[code].styles):
+                problems.append(f"{where}: article: unknown language or style {key!r}")
+        problems += _romanized_problems(entity, where)
         aliases = list(entity.aliases())
         alias_keys = {fold(a.text) for a in aliases if a.kind != "keep"}
         for alias in aliases:

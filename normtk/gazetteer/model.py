@@ -41,6 +41,7 @@ class Alias:
     never rewritten, ``keep`` marks a phrase in which the entity's variants stay
     as written. ``origin`` tells where the form
     came from (``form:de``, ``variant``, ``surname=form:en/nyt`` ...).
+    ``surname_first`` says the surname comes first (Xi Jinping, Kim Jong Un).
     """
 
     text: str
@@ -49,6 +50,22 @@ class Alias:
     origin: str
     given_len: int = 0
     surname_len: int = 0
+    surname_first: bool = False
+
+    def __reduce__(self) -> tuple[type[Alias], tuple[str, str, str, str, int, int, bool]]:
+        # Plain positional arguments: unpickling the cached index stays fast.
+        return (
+            Alias,
+            (
+                self.text,
+                self.entity_id,
+                self.kind,
+                self.origin,
+                self.given_len,
+                self.surname_len,
+                self.surname_first,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +74,12 @@ class Entity:
 
     ``forms`` maps a part (``name`` for most entities, ``given`` and ``surname``
     for persons) to written forms keyed ``lang`` or ``lang/style``.
+    ``articles`` (persons) maps ``lang`` or ``lang/style`` to the article written
+    before the surname in a full name and dropped when the surname stands alone
+    (``el-`` in "Muammar el-Qaddafi", "Mr. Qaddafi"). ``romanized`` gives the
+    canonical romanization of the name in a family of
+    :mod:`normtk.translit.romanize`: ``family`` and ``name``, or ``given`` and
+    ``surname``. ``surname_first`` writes a person's surname first (Xi Jinping).
     """
 
     id: str
@@ -74,6 +97,9 @@ class Entity:
     style_decides: bool = False
     named_after: str | None = None
     variant_origin: str = "variant"
+    articles: Mapping[str, str] = field(default_factory=dict)
+    romanized: Mapping[str, str] = field(default_factory=dict)
+    surname_first: bool = False
     file: str = ""
     line: int = 0
 
@@ -82,14 +108,20 @@ class Entity:
         """Tell whether the entity's name is a given name plus a surname."""
         return self.type == "person"
 
-    def form(self, part: Part, lang: str, style: str | None = None) -> str:
-        """Return the form of ``part`` that ``lang`` (and ``style``, if given) prescribes."""
-        forms = self.forms[part]
-        if style is not None and f"{lang}/{style}" in forms:
-            return forms[f"{lang}/{style}"]
-        return forms[lang]
+    def form(self, part: Part, lang: str, style: str | None = None, *, full: bool = False) -> str:
+        """Return the form of ``part`` that ``lang`` (and ``style``, if given) prescribes.
 
-    def accepted(self, part: Part, lang: str, style: str | None) -> tuple[str, ...]:
+        ``full``: the surname as a full name writes it, after its article.
+        """
+        forms = self.forms[part]
+        key = f"{lang}/{style}" if style is not None and f"{lang}/{style}" in forms else lang
+        if full and part == "surname":
+            return self._with_article(forms[key], lang, style)
+        return forms[key]
+
+    def accepted(
+        self, part: Part, lang: str, style: str | None, *, full: bool = False
+    ) -> tuple[str, ...]:
         """Return the forms of ``part`` left as written.
 
         With a style, only that style's form. Without one, every form that some
@@ -97,17 +129,47 @@ class Entity:
         Zelenskyy is the house style's job, not the default's.
         """
         if style is not None:
-            return (self.form(part, lang, style),)
+            return (self.form(part, lang, style, full=full),)
+        keys = list(self.forms[part])
+        if full and part == "surname":
+            keys += [key for key in self.articles if key not in self.forms[part]]
         return tuple(
-            form
-            for key, form in self.forms[part].items()
+            self.form(part, lang, _lang_style(key)[1], full=full)
+            for key in keys
             if key == lang or key.startswith(lang + "/")
         )
+
+    def _with_article(self, surname: str, lang: str, style: str | None) -> str:
+        article = self.articles.get(f"{lang}/{style}") if style is not None else None
+        if article is None:
+            article = self.articles.get(lang, "")
+        if not article or article.endswith(("-", "'", "’")):
+            return article + surname
+        return f"{article} {surname}"
+
+    def full_name(self, given: str, surname: str) -> str:
+        """Join a given name and a surname in the entity's name order."""
+        return f"{surname} {given}" if self.surname_first else f"{given} {surname}"
+
+    def split_native(self, native: str) -> tuple[str, str]:
+        """Split a person's native name into (given, surname); ("", "") if it cannot be.
+
+        Given names then surname at the last space, or, for a surname-first
+        person, the surname up to the first space: a name written without
+        spaces (김정은, 习近平) is not split.
+        """
+        if self.surname_first:
+            surname, _, given = native.partition(" ")
+            return (given, surname) if given else ("", "")
+        given, _, surname = native.rpartition(" ")
+        return given, surname
 
     def display_name(self, lang: str = "en", style: str | None = None) -> str:
         """Return the full name in ``lang`` and ``style``."""
         if self.is_person:
-            return f"{self.form('given', lang, style)} {self.form('surname', lang, style)}"
+            return self.full_name(
+                self.form("given", lang, style), self.form("surname", lang, style, full=True)
+            )
         return self.form("name", lang, style)
 
     def aliases(
@@ -129,16 +191,23 @@ class Entity:
         if self.is_person:
             givens = _part_forms(self, "given", extra)
             surnames = _part_forms(self, "surname", extra)
+            # A full name writes the surname after its article (Muammar el-Qaddafi).
+            surnames += [
+                (self.form("surname", *_lang_style(key), full=True), f"form:{key}")
+                for key in self.articles
+                if _lang_style(key)[0] in self.forms["surname"]
+            ]
             for given, given_origin in givens:
                 for surname, surname_origin in surnames:
                     yield from once(
                         Alias(
-                            f"{given} {surname}",
+                            self.full_name(given, surname),
                             self.id,
                             "full",
                             f"given={given_origin} surname={surname_origin}",
                             len(given),
                             len(surname),
+                            self.surname_first,
                         )
                     )
             for surname, origin in _part_forms(self, "surname", None) if self.surname_alone else ():
@@ -153,17 +222,22 @@ class Entity:
             yield from once(Alias(phrase, self.id, "keep", "keep"))
 
 
+def _lang_style(key: str) -> tuple[str, str | None]:
+    lang, _, style = key.partition("/")
+    return lang, style or None
+
+
 def _part_forms(
     entity: Entity, part: Part, extra: Mapping[Part, Sequence[tuple[str, str]]] | None
 ) -> list[tuple[str, str]]:
     """Return (form, origin) for the forms, variants and native names of ``part``.
 
-    A person's native name is split at its last space: given names, then surname.
+    A person's native name is split by :meth:`Entity.split_native`.
     """
     pairs = [(form, f"form:{key}") for key, form in entity.forms[part].items()]
     pairs += [(variant, entity.variant_origin) for variant in entity.variants.get(part, ())]
     for lang, native in entity.native.items():
-        given, _, surname = native.rpartition(" ")
+        given, surname = entity.split_native(native) if part != "name" else ("", "")
         written = {"name": native, "given": given, "surname": surname}[part]
         if written:
             pairs.append((written, f"native:{lang}"))

@@ -2,7 +2,9 @@
 
 An editor meets "Kharkov", "Charkiw" and "Khar'kov" for Харків/Харьков; the
 transliteration schemes of :mod:`normtk.translit` produce them from the
-native names in the gazetteer. A generated spelling is dropped when it could
+native names in the gazetteer. Gaddafi, Qaddafi and Kadhafi, or Mao Tse-tung,
+come from an entity's ``romanized`` name through its romanization family
+(:mod:`normtk.translit.romanize`). A generated spelling is dropped when it could
 rewrite something else: when it is shorter than four letters, contains
 letters outside the Latin script, is an ordinary word of an output language,
 is claimed by another entity (curated or generated), or is listed in the
@@ -37,10 +39,18 @@ def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
 
     scripts = languages()  # cached by the registry
     found: dict[Part, dict[str, str]] = {part: {} for part in entity.forms}
+    if entity.romanized:
+        from normtk.translit.romanize import family
+
+        name = entity.romanized["family"]
+        romanizer = family(name)
+        for part, spellings in found.items():
+            for spelling in romanizer.spellings(entity.romanized.get(part, "")):
+                spellings.setdefault(spelling, f"romanize:{name}")
     for lang, native in entity.native.items():
         if lang not in scripts:
             continue
-        given, _, surname = native.rpartition(" ")
+        given, surname = entity.split_native(native) if entity.is_person else ("", "")
         pieces: dict[Part, str] = (
             {"given": given, "surname": surname} if entity.is_person else {"name": native}
         )
@@ -57,7 +67,7 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
     from normtk.translit import languages
 
     scripts = languages()
-    if not any(lang in scripts for e in entities.values() for lang in e.native):
+    if not any(e.romanized or any(lang in scripts for lang in e.native) for e in entities.values()):
         return {}
     common = set(common_words)
     claims: dict[str, set[str]] = {}
@@ -70,7 +80,7 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
 
     proposals: dict[str, dict[Part, dict[str, str]]] = {}
     for entity in entities.values():
-        if not entity.native:
+        if not entity.native and not entity.romanized:
             continue
         parts = _candidates(entity)
         never = {_key(spelling) for spelling in entity.never}

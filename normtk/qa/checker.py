@@ -1335,6 +1335,11 @@ class _Segment:
 
 def _parts(alias: Alias, mention: Mention) -> list[tuple[str, int, int]]:
     """Return ``(part, start, end)`` of the name parts a mention spells."""
+    if alias.kind == "full" and alias.surname_first:
+        return [
+            ("surname", mention.start, mention.start + alias.surname_len),
+            ("given", mention.end - alias.given_len, mention.end),
+        ]
     if alias.kind == "full":
         return [
             ("given", mention.start, mention.start + alias.given_len),
