@@ -22,6 +22,8 @@ GeneratedParts = dict[Part, list[tuple[str, str]]]
 Generated = dict[str, GeneratedParts]
 
 MIN_LETTERS = 4
+#: A given name counts only with a surname: its family spellings beyond these are not kept.
+GIVEN_SPELLINGS = 8
 
 
 def _key(text: str) -> str:
@@ -33,20 +35,27 @@ def _latin(text: str) -> bool:
     return all(not c.isalpha() or ord(c) < 0x250 for c in text)
 
 
-def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
-    """Return generated spelling → origin per part, before any filtering."""
+def _candidates(entity: Entity) -> dict[Part, dict[str, tuple[str, str]]]:
+    """Return generated spelling → (origin, source piece) per part, before any filtering.
+
+    An entity with a ``romanized`` name takes its spellings from its family
+    only: the Cyrillic schemes would spell Си Цзиньпин as Si Tszinpin.
+    """
     from normtk.translit import languages, latin_variants
 
     scripts = languages()  # cached by the registry
-    found: dict[Part, dict[str, str]] = {part: {} for part in entity.forms}
+    found: dict[Part, dict[str, tuple[str, str]]] = {part: {} for part in entity.forms}
     if entity.romanized:
         from normtk.translit.romanize import family
 
         name = entity.romanized["family"]
         romanizer = family(name)
         for part, spellings in found.items():
-            for spelling in romanizer.spellings(entity.romanized.get(part, "")):
-                spellings.setdefault(spelling, f"romanize:{name}")
+            piece = entity.romanized.get(part, "")
+            limit = GIVEN_SPELLINGS if part == "given" else None
+            for spelling in romanizer.spellings(piece)[:limit]:
+                spellings.setdefault(spelling, (f"romanize:{name}", piece))
+        return found
     for lang, native in entity.native.items():
         if lang not in scripts:
             continue
@@ -58,7 +67,7 @@ def _candidates(entity: Entity) -> dict[Part, dict[str, str]]:
             if not piece:
                 continue
             for scheme, spelling in latin_variants(piece, lang).items():
-                found[part].setdefault(spelling, f"translit:{scheme}")
+                found[part].setdefault(spelling, (f"translit:{scheme}", piece))
     return found
 
 
@@ -78,14 +87,17 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
         for key in keys:
             claims.setdefault(key, set()).add(entity.id)
 
-    proposals: dict[str, dict[Part, dict[str, str]]] = {}
+    # Where each generated surname or name comes from, per entity: a spelling that two
+    # entities generate from one source (Каддафи for a father and his son) is theirs.
+    pieces: dict[str, dict[str, set[str]]] = {}
+    proposals: dict[str, dict[Part, dict[str, tuple[str, str]]]] = {}
     for entity in entities.values():
         if not entity.native and not entity.romanized:
             continue
         parts = _candidates(entity)
         never = {_key(spelling) for spelling in entity.never}
         for part, spellings in parts.items():
-            for spelling in list(spellings):
+            for spelling, (_, piece) in list(spellings.items()):
                 key = _key(spelling)
                 letters = sum(c.isalpha() for c in spelling)
                 if (
@@ -98,15 +110,20 @@ def generate(entities: Mapping[str, Entity], common_words: Iterable[str]) -> Gen
                     del spellings[spelling]
                 elif part != "given":  # a given name is never matched on its own
                     claims.setdefault(key, set()).add(entity.id)
+                    pieces.setdefault(key, {}).setdefault(entity.id, set()).add(piece)
         proposals[entity.id] = parts
+
+    def only_theirs(key: str, entity_id: str) -> bool:
+        mine = pieces[key][entity_id]
+        return all(pieces[key].get(other, set()) & mine for other in claims[key] - {entity_id})
 
     generated: Generated = {}
     for entity_id, parts in proposals.items():
         kept = {
             part: [
                 (spelling, origin)
-                for spelling, origin in spellings.items()
-                if part == "given" or claims[_key(spelling)] == {entity_id}
+                for spelling, (origin, _) in spellings.items()
+                if part == "given" or only_theirs(_key(spelling), entity_id)
             ]
             for part, spellings in parts.items()
         }
