@@ -6,6 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from normtk.text import fold
+
 Part = Literal["name", "given", "surname"]
 AliasKind = Literal["name", "surname", "full", "abbr", "keep"]
 
@@ -143,9 +145,33 @@ class Entity:
         article = self.articles.get(f"{lang}/{style}") if style is not None else None
         if article is None:
             article = self.articles.get(lang, "")
-        if not article or article.endswith(("-", "'", "’")):
-            return article + surname
-        return f"{article} {surname}"
+        return _join_article(article, surname)
+
+    def _full_surnames(
+        self, extra: Mapping[Part, Sequence[tuple[str, str]]] | None
+    ) -> list[tuple[str, str]]:
+        """Return (surname, origin) as full names write them: forms, then each after its
+        style's article (Muammar el-Qaddafi), then variants, native and generated
+        spellings, then the Latin ones after any of the entity's articles (Muammar
+        al-Kadhafi, Moamer El Kazzafi)."""
+        pairs = _part_forms(self, "surname", extra)
+        if not self.articles:
+            return pairs
+        forms = len(self.forms["surname"])
+        own = [
+            (self.form("surname", *_lang_style(key), full=True), f"form:{key}")
+            for key in self.articles
+            if _lang_style(key)[0] in self.forms["surname"]
+        ]
+        articles = {fold(a.rstrip("-'’")): a for a in reversed(list(self.articles.values())) if a}
+        joined = [
+            (_join_article(article, text), origin)
+            for article in articles.values()
+            for text, origin in pairs
+            if not origin.startswith("native:")
+            and fold(text).partition(" ")[0].partition("-")[0] not in articles
+        ]
+        return pairs[:forms] + own + pairs[forms:] + joined
 
     def full_name(self, given: str, surname: str) -> str:
         """Join a given name and a surname in the entity's name order."""
@@ -190,13 +216,7 @@ class Entity:
 
         if self.is_person:
             givens = _part_forms(self, "given", extra)
-            surnames = _part_forms(self, "surname", extra)
-            # A full name writes the surname after its article (Muammar el-Qaddafi).
-            surnames += [
-                (self.form("surname", *_lang_style(key), full=True), f"form:{key}")
-                for key in self.articles
-                if _lang_style(key)[0] in self.forms["surname"]
-            ]
+            surnames = self._full_surnames(extra)
             for given, given_origin in givens:
                 for surname, surname_origin in surnames:
                     yield from once(
@@ -220,6 +240,13 @@ class Entity:
                 yield from once(Alias(abbreviation, self.id, "abbr", f"abbr:{lang}"))
         for phrase in self.keep:
             yield from once(Alias(phrase, self.id, "keep", "keep"))
+
+
+def _join_article(article: str, surname: str) -> str:
+    """Write ``surname`` after ``article``: joined after a hyphen or apostrophe, else spaced."""
+    if not article or article.endswith(("-", "'", "’")):
+        return article + surname
+    return f"{article} {surname}"
 
 
 def _lang_style(key: str) -> tuple[str, str | None]:
