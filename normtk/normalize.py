@@ -221,7 +221,8 @@ class Normalizer:
                 if alias.surname_first
                 else (alias.given_len, alias.surname_len)
             )
-            head, middle, tail = written[:first], written[first:-last], written[-last:]
+            end = len(written) - last
+            head, middle, tail = written[:first], written[first:end], written[end:]
             given, surname = (tail, head) if alias.surname_first else (head, tail)
             new_given = self._part_replacement(entity, "given", given)
             new_surname = self._part_replacement(entity, "surname", surname, full=True)

@@ -150,7 +150,7 @@ def test_display_name_and_aliases_follow_the_order(gaz: Gazetteer) -> None:
 
 
 def test_the_checker_finds_the_parts_in_either_order(gaz: Gazetteer) -> None:
-    from normtk.score.check import _parts
+    from normtk.qa.checker import _parts
 
     mention = Normalizer(gaz, "en").find("Kim Jong-un said")[0]
     alias = next(a for a in gaz.aliases() if a.text == mention.alias)
@@ -223,7 +223,7 @@ def test_arabic_and_persian_romanizations_are_dmg_letters(gazetteer: Gazetteer) 
 def test_generated_full_names_belong_to_one_entity_or_a_rule(gazetteer: Gazetteer) -> None:
     # A generated spelling must never name somebody else: every full-name key that two
     # entities claim is one of the surnames an `ambiguous` rule resolves.
-    from normtk.text import match_key
+    from normtk.folding import match_key
 
     owners: dict[str, set[str]] = {}
     for alias in gazetteer.aliases():
@@ -235,3 +235,18 @@ def test_generated_full_names_belong_to_one_entity_or_a_rule(gazetteer: Gazettee
         rule = gazetteer.ambiguities.get(key.replace(" ", "-")) or gazetteer.ambiguities.get(key)
         assert rule is not None, (key, entities)
         assert entities <= set(rule.entities), (key, entities)
+
+
+def test_the_order_survives_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer
+) -> None:
+    monkeypatch.setenv("NORMTK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = Path(gaz.sources[0])
+    cold = Gazetteer.load([folder], bundled=False)
+    warm = Gazetteer.load([folder], bundled=False)
+    assert list((tmp_path / "cache").iterdir())
+    text = "Kim Jongun met Muammar al-Khadafy."
+    for loaded in (cold, warm):
+        assert norm(loaded, text, "en", "nyt") == "Kim Jong-un met Muammar el-Qaddafi."
+        assert loaded["kim-jong-un"].surname_first
+        assert loaded["muammar-gaddafi"].articles == {"en/nyt": "el-", "de": "al-"}

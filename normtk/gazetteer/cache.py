@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     Rebuild = Callable[[], tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]]
 
-VERSION = 3
+VERSION = 4
 MAGIC = b"normtk gazetteer cache\n"
 _KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 _PARTS = frozenset({"name", "given", "surname"})
@@ -55,6 +55,7 @@ _ARRAYS = (
     "alias_origin",
     "alias_given_len",
     "alias_surname_len",
+    "alias_surname_first",
     "key_sizes",
     "entity_ids",
     "entity_records",
@@ -165,6 +166,7 @@ def _encode(digest: str, gazetteer: Gazetteer) -> bytes:
             columns["alias_origin"].append(strings(alias.origin))
             columns["alias_given_len"].append(alias.given_len)
             columns["alias_surname_len"].append(alias.surname_len)
+            columns["alias_surname_first"].append(alias.surname_first)
             kinds.append(_KINDS.index(alias.kind))
     generated = gazetteer.generated
     for entity in gazetteer:
@@ -275,8 +277,15 @@ def _decode(
     kinds = bytes(blobs["alias_kind"])
     for name in ("alias_text", "alias_entity", "alias_origin", "entity_ids", "entity_records"):
         _expect(max(columns[name], default=0) < n_strings or not columns[name])
-    for name in ("alias_entity", "alias_origin", "alias_given_len", "alias_surname_len"):
+    for name in (
+        "alias_entity",
+        "alias_origin",
+        "alias_given_len",
+        "alias_surname_len",
+        "alias_surname_first",
+    ):
         _expect(len(columns[name]) == n_aliases)
+    _expect(max(columns["alias_surname_first"], default=0) <= 1)
     _expect(len(kinds) == n_aliases and max(kinds, default=0) < len(_KINDS))
     _expect(len(columns["entity_ids"]) == len(columns["entity_records"]))
     _expect(set(columns["alias_entity"]) <= set(columns["entity_ids"]))
@@ -294,7 +303,10 @@ def _decode(
             surname = min(columns["alias_surname_len"][row], len(written) - given)
             entity = text(columns["alias_entity"][row])
             origin = text(columns["alias_origin"][row])
-            aliases.append(Alias(written, entity, _KINDS[kinds[row]], origin, given, surname))
+            first = columns["alias_surname_first"][row] == 1
+            aliases.append(
+                Alias(written, entity, _KINDS[kinds[row]], origin, given, surname, first)
+            )
         return tuple(aliases)
 
     index = AliasIndex(keys, entries, max_words=header["max_words"])

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from normtk.text import fold
+from normtk.folding import fold
 
 Part = Literal["name", "given", "surname"]
 AliasKind = Literal["name", "surname", "full", "abbr", "keep"]
@@ -53,21 +53,6 @@ class Alias:
     given_len: int = 0
     surname_len: int = 0
     surname_first: bool = False
-
-    def __reduce__(self) -> tuple[type[Alias], tuple[str, str, str, str, int, int, bool]]:
-        # Plain positional arguments: unpickling the cached index stays fast.
-        return (
-            Alias,
-            (
-                self.text,
-                self.entity_id,
-                self.kind,
-                self.origin,
-                self.given_len,
-                self.surname_len,
-                self.surname_first,
-            ),
-        )
 
 
 @dataclass(frozen=True, slots=True)
