@@ -3,6 +3,9 @@
 Each scheme is one data file with its rules and samples (``schemes/*.json``),
 or, for Russian, one of the schemas of the iuliia package (``ru-wikipedia``,
 ``ru-bgn-pcgn`` ...). :func:`schemes` lists them; every sample is a test.
+Arabic, Persian, Hebrew, Chinese and Korean names, which reach copy through
+romanization rather than one transliteration, have families of press
+spellings in :mod:`normtk.translit.romanize`.
 
 >>> transliterate("Київ Запоріжжя Знам'янка")
 'Kyiv Zaporizhzhia Znamianka'
