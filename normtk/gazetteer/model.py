@@ -137,12 +137,13 @@ class Entity:
     ) -> list[tuple[str, str]]:
         """Return (surname, origin) as full names write them: forms, then each after its
         style's article (Muammar el-Qaddafi), then variants, native and generated
-        spellings, then the Latin ones after any of the entity's articles (Muammar
-        al-Kadhafi, Moamer El Kazzafi)."""
+        spellings, then forms and variants after any of the entity's articles (Muammar
+        al-Kadhafi, Moamer El Kazzafi). Generated spellings bring their own articles."""
         pairs = _part_forms(self, "surname", extra)
         if not self.articles:
             return pairs
         forms = len(self.forms["surname"])
+        curated = forms + len(self.variants.get("surname", ()))
         own = [
             (self.form("surname", *_lang_style(key), full=True), f"form:{key}")
             for key in self.articles
@@ -152,9 +153,8 @@ class Entity:
         joined = [
             (_join_article(article, text), origin)
             for article in articles.values()
-            for text, origin in pairs
-            if not origin.startswith("native:")
-            and fold(text).partition(" ")[0].partition("-")[0] not in articles
+            for text, origin in pairs[:curated]
+            if fold(text).partition(" ")[0].partition("-")[0] not in articles
         ]
         return pairs[:forms] + own + pairs[forms:] + joined
 
