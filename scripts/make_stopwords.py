@@ -7,10 +7,12 @@ Rules, applied in wordfreq's frequency order (most frequent first):
 
 1. keep only words made of letters, optionally joined by one apostrophe or hyphen
    ("aujourd'hui", "e-mail"); numbers, "u.s", "1st", symbols and emoji go;
-2. drop every word that is, ignoring case and diacritics, a name form of a curated
-   entity of the bundled gazetteer (its forms in every language and style, its
-   variants, its native names, a person's given names and surnames), so that
-   "ukraine", "kiev", "putin" or "moscow" are not "ordinary words". Entities of
+2. drop every word that is, ignoring case and diacritics, a name that matches a
+   curated entity of the bundled gazetteer standing alone (its forms in every
+   language and style, its variants and native names, a person's surname where
+   it may stand alone, its abbreviations), so that "ukraine", "kiev", "putin" or
+   "moscow" are not "ordinary words"; given names and the words of longer names
+   ("may" of Theresa May, "von" of von der Leyen) stay ordinary words. Entities of
    imported files (``origin: geonames``) do not count: the lists decide what an
    import keeps (a town called Bar is not imported), and counting them would
    make the lists depend on themselves.
@@ -44,16 +46,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def name_forms(entity: Entity) -> set[str]:
-    """Return the folded name forms of ``entity`` that a common word must not be."""
+    """Return the folded names that match ``entity`` standing alone (no common word may be one)."""
     if entity.variant_origin != "variant":  # an imported entity
         return set()
-    texts: set[str] = set(entity.native.values())
-    for native in entity.native.values():
-        texts.update(native.split())
-    for part, forms in entity.forms.items():
-        texts.update(forms.values())
-        texts.update(entity.variants.get(part, ()))
-    return {fold(text) for text in texts}
+    standalone = {"name", "surname", "abbr"}  # not given names, not full names or keep-phrases
+    return {fold(alias.text) for alias in entity.aliases() if alias.kind in standalone}
 
 
 def build(lang: str, names: set[str]) -> list[str]:
