@@ -161,8 +161,3 @@ def is_all_caps(text: str) -> bool:
     """Tell whether ``text`` has two or more letters, all of them upper case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-def shape_like(written: str, form: str) -> str:
-    """Return ``form`` in the letter case shape of ``written`` (``KIEV`` → ``KYIV``)."""
-    return form.upper() if is_all_caps(written) else form

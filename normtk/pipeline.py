@@ -76,7 +76,7 @@ class PipelineReport:
         from normtk.score import format_report
 
         rate = self.sentences / self.seconds if self.seconds > 0 else 0.0
-        style = self.style or "any house style"
+        style = self.style or "default style"
         out = [
             f"# {self.source}: {self.from_lang} → {self.to_lang} with {self.package.name}",
             "",

@@ -105,11 +105,11 @@ def norm(gaz: Gazetteer, text: str, lang: str = "en", style: str | None = None) 
         ("Colonel Qaddafi spoke.", "en", "nyt", "Colonel Qaddafi spoke."),
         ("Colonel Gaddafi spoke.", "en", "nyt", "Colonel Qaddafi spoke."),
         ("Muammar al-Khadafy spoke.", "en", None, "Muammar Gaddafi spoke."),
-        ("Muammar el-Qaddafi spoke.", "en", None, "Muammar el-Qaddafi spoke."),
+        ("Muammar el-Qaddafi spoke.", "en", None, "Muammar Gaddafi spoke."),
         ("Muammar el-Qaddafi spoke.", "en", "ap", "Moammar Gadhafi spoke."),
         ("Muammar el-Qaddafi spoke.", "de", None, "Muammar al-Gaddafi spoke."),
         ("Bashar al-Assad and Assad", "en", "ap", "Bashar Assad and Assad"),
-        ("Bashar Assad and Assad", "en", None, "Bashar Assad and Assad"),
+        ("Bashar Assad and Assad", "en", None, "Bashar al-Assad and Assad"),
         ("Bashar Assad", "de", None, "Baschar al-Assad"),
     ],
 )

@@ -29,12 +29,13 @@ CASES = [
     ("en", None, "exiled Svetlana Tikhanovskaya", "exiled Sviatlana Tsikhanouskaya"),
     ("en", None, "Kazakh President Kasym-Zhomart Tokaev", "Kazakh President Kassym-Jomart Tokayev"),
     ("en", None, "Pushylin's office said", "Pushilin's office said"),
-    ("en", None, "Глава ДНР Денис Пушилин", "Глава ДНР Denis Pushilin"),
-    # English, default style: forms of a named house style stay as written.
-    ("en", None, "President Recep Tayyip Erdogan", "President Recep Tayyip Erdogan"),
-    ("en", None, "President Tayyip Erdogan", "President Tayyip Erdogan"),
-    ("en", None, "the ideologue Aleksandr Dugin", "the ideologue Aleksandr Dugin"),
-    ("en", None, "Prime Minister Viktor Orban", "Prime Minister Viktor Orban"),
+    # a name in Cyrillic inside English copy is found, not rewritten unasked
+    ("en", None, "Глава ДНР Денис Пушилин", "Глава ДНР Денис Пушилин"),
+    # English, default style: the forms of named house styles become the default form too.
+    ("en", None, "President Recep Tayyip Erdogan", "President Recep Tayyip Erdoğan"),
+    ("en", None, "President Tayyip Erdogan", "President Recep Tayyip Erdoğan"),
+    ("en", None, "the ideologue Aleksandr Dugin", "the ideologue Alexander Dugin"),
+    ("en", None, "Prime Minister Viktor Orban", "Prime Minister Viktor Orbán"),
     # English, default style: words and other people that must not be touched.
     ("en", None, "the Antonov An-225 at Hostomel", "the Antonov An-225 at Hostomel"),
     ("en", None, "the frigate Admiral Ushakov fired", "the frigate Admiral Ushakov fired"),
@@ -73,6 +74,33 @@ CASES = [
     ("es", None, "el expresidente Dmitry Medvedev", "el expresidente Dmitri Medvédev"),
     ("es", None, "Saldo positivo en la balanza", "Saldo positivo en la balanza"),
 ]
+
+
+# --keep-styled: the forms of named house styles stay as written; others do not.
+KEEP_STYLED = [
+    ("President Recep Tayyip Erdogan", "President Recep Tayyip Erdogan"),  # AP
+    ("President Tayyip Erdogan", "President Tayyip Erdogan"),  # Reuters
+    ("the ideologue Aleksandr Dugin", "the ideologue Aleksandr Dugin"),  # NYT
+    ("Prime Minister Viktor Orban", "Prime Minister Viktor Orban"),  # Reuters
+    ("Defence Minister Sergey Shoygu said", "Defence Minister Sergei Shoigu said"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KEEP_STYLED)
+def test_people_keep_styled(gazetteer: Gazetteer, text: str, expected: str) -> None:
+    assert Normalizer(gazetteer, "en", keep_styled=True).normalize(text).text == expected
+
+
+def test_names_in_cyrillic_are_rewritten_only_when_asked(gazetteer: Gazetteer) -> None:
+    asked = Normalizer(gazetteer, "en", rewrite_native=True)
+    assert asked.normalize("Глава ДНР Денис Пушилин").text == "Глава ДНР Denis Pushilin"
+    # never inside quotation marks: the word itself is the subject there
+    assert asked.normalize('the word "Україна" in the decree').text == (
+        'the word "Україна" in the decree'
+    )
+    assert asked.normalize("the word «Україна» in the decree").text == (
+        "the word «Україна» in the decree"
+    )
 
 
 @pytest.mark.parametrize(("lang", "style", "text", "expected"), CASES)

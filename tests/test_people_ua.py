@@ -52,8 +52,8 @@ CASES = [
     pytest.param(
         "Commander-in-Chief of the Armed Forces of Ukraine Valery Zaluzhny assured that the "
         "command has a connection with the defense forces in Mariupol.",
-        # Valery Zaluzhny is the New York Times' form: kept without --style.
-        "Commander-in-Chief of the Armed Forces of Ukraine Valery Zaluzhny assured that the "
+        # Valery Zaluzhny is the New York Times' form; the default is the national one.
+        "Commander-in-Chief of the Armed Forces of Ukraine Valerii Zaluzhnyi assured that the "
         "command has a connection with the defense forces in Mariupol.",
         "Commander-in-Chief of the Armed Forces of Ukraine Walerij Saluschnyj assured that the "
         "command has a connection with the defense forces in Mariupol.",
@@ -113,7 +113,7 @@ CASES = [
     pytest.param(
         "Analysts predicted that only 21.8% would vote for Zelensky, while for the country's "
         "ex-president Petro Poroshenko - 14.5%.",
-        "Analysts predicted that only 21.8% would vote for Zelensky, while for the country's "
+        "Analysts predicted that only 21.8% would vote for Zelenskyy, while for the country's "
         "ex-president Petro Poroshenko - 14.5%.",
         "Analysts predicted that only 21.8% would vote for Selenskyj, while for the country's "
         "ex-president Petro Poroschenko - 14.5%.",
@@ -180,8 +180,8 @@ CASES = [
     ),
     pytest.param(
         "Luhansk governor Sergey Gaidai said shelling continued.",
-        # Gaidai is Reuters' spelling: kept without --style; the given name is not.
-        "Luhansk governor Serhiy Gaidai said shelling continued.",
+        # Gaidai is Reuters' spelling; the default writes the national Haidai.
+        "Luhansk governor Serhiy Haidai said shelling continued.",
         "Luhansk governor Serhij Hajdaj said shelling continued.",
         id="wire-haidai",
     ),

@@ -125,6 +125,11 @@ def test_metric_class_sentence_score_equals_sacrebleu(ref: list[str]) -> None:
 # -- entity normalization ----------------------------------------------------
 
 
+def canonical(normalizer: Normalizer, text: str) -> str:
+    """Return ``text`` with every entity in its canonical form: the entity view's text."""
+    return Normalizer(normalizer.gazetteer, normalizer.lang, canonical=True).normalize(text).text
+
+
 def test_apply_mentions_equals_normalize(en: Normalizer, ref: list[str]) -> None:
     texts = ref + lines(hyp_file("Online-G"))
     for text in texts:
@@ -140,13 +145,13 @@ def test_normalized_score_equals_scoring_normalized_text(
     refs = [ref[:n]]
     systems = {s: hyps[s][:n] for s in SYSTEMS}
     report = Scorer(refs, [name], normalizer=en).score(systems)
-    norm_ref = [[en.normalize(t).text for t in refs[0]]]
+    norm_ref = [[canonical(en, t) for t in refs[0]]]
     plain_metric = make_metric(name)
     for result in report.systems:
         (item,) = result.metrics.values()
         (normalized,) = result.views["entities"].values()
         naive = plain_metric.corpus_score(
-            [en.normalize(t).text for t in systems[result.name]], norm_ref
+            [canonical(en, t) for t in systems[result.name]], norm_ref
         ).score
         assert normalized.score == naive
         assert item.score == plain_metric.corpus_score(systems[result.name], refs).score
@@ -339,12 +344,12 @@ def test_paired_test_on_normalized_text_equals_sacrebleu(
         n_samples=100,  # type: ignore[arg-type]
     )
     order = ["PROMT", "Online-G", "ALMAnaCH-Inria"]
-    norm_ref = [en.normalize(t).text for t in ref[:n]]
+    norm_ref = [canonical(en, t) for t in ref[:n]]
     metrics = {
         "BLEU": sacre_bleu.BLEU(references=[norm_ref]),
         "chrF2": sacre_chrf.CHRF(references=[norm_ref]),
     }
-    normalized = [(s, [en.normalize(t).text for t in systems[s]]) for s in order]
+    normalized = [(s, [canonical(en, t) for t in systems[s]]) for s in order]
     _, expected = PairedTest(normalized, metrics, None, test_type=test, n_samples=100)()
     for metric in ("BLEU", "chrF2"):
         for name, outcome in zip(order, expected[metric], strict=True):
@@ -524,8 +529,8 @@ def test_property_scores_equal_sacrebleu_on_normalized_text(
     report = Scorer([refs], ["bleu", "chrf"], normalizer=en, n_bootstrap=20).score({"s": hyps})
     metrics = report.systems[0].metrics
     normalized = report.systems[0].views["entities"]
-    norm_hyps = [en.normalize(t).text for t in hyps]
-    norm_refs = [[en.normalize(t).text for t in refs]]
+    norm_hyps = [canonical(en, t) for t in hyps]
+    norm_refs = [[canonical(en, t) for t in refs]]
     assert metrics["BLEU"].score == sacrebleu.corpus_bleu(hyps, [refs]).score
     assert normalized["BLEU"].score == sacrebleu.corpus_bleu(norm_hyps, norm_refs).score
     assert normalized["chrF2"].score == sacrebleu.corpus_chrf(norm_hyps, norm_refs).score
@@ -590,3 +595,18 @@ def test_paired_bootstrap_of_fractional_statistics_is_sacrebleus_own(
             outcome.ci,
             outcome.p_value,
         )
+
+
+def test_entity_view_reconciles_every_house_style(gazetteer: object) -> None:
+    # The issue's sentence: the same news in default style and in AP style.
+    from normtk import Gazetteer
+
+    assert isinstance(gazetteer, Gazetteer)
+    hyp = ["President Zelensky met Sergei Lavrov and Dmitri Peskov in Kiev on Monday."]
+    ref = ["President Zelenskyy met Sergey Lavrov and Dmitry Peskov in Kyiv on Monday."]
+    for style in (None, "ap", "nyt"):
+        normalizer = Normalizer(gazetteer, "en", style)
+        report = Scorer([ref], ["bleu", "chrf"], normalizer=normalizer).score({"s": hyp})
+        assert report.systems[0].views["entities"]["BLEU"].score == pytest.approx(100.0)
+        assert report.systems[0].views["entities"]["chrF2"].score == pytest.approx(100.0)
+        assert report.systems[0].metrics["BLEU"].score < 50

@@ -62,3 +62,28 @@ ErrorsOption = Annotated[
         callback=_offer,
     ),
 ]
+
+
+class DocBreaks(str, Enum):
+    """Where documents end: the library's normtk.normalize.DOC_BREAKS (a test checks)."""
+
+    none = "none"
+    blank = "blank"
+
+
+DocBreaksOption = Annotated[
+    DocBreaks,
+    typer.Option(
+        help="Where documents end (an entity ends in one form in each): none, the whole "
+        "input is one; blank, at blank lines (one story each)."
+    ),
+]
+
+KeepStyledOption = Annotated[
+    bool,
+    typer.Option(
+        help="Leave any form that some house style of the language uses (Zelensky, "
+        "Zelenskiy, Zelenskyy), still one form per document. Without it, every entity is "
+        "written in the language's default form."
+    ),
+]

@@ -9,11 +9,19 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
+from normtk.cli._options import (
+    DocBreaks,
+    DocBreaksOption,
+    ErrorsMode,
+    ErrorsOption,
+    GazetteerOption,
+    KeepStyledOption,
+)
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
     from normtk.io.files import Errors
+    from normtk.normalize import DocBreaks as DocBreaksName
     from normtk.normalize import Normalizer
 
 LangOption = Annotated[
@@ -23,7 +31,7 @@ StyleOption = Annotated[
     str | None,
     typer.Option(
         help="House style of the language (see `normtk gazetteer styles`). "
-        "Without one, forms of every style are left as written."
+        "Without one, the language's default form of each entity."
     ),
 ]
 
@@ -48,10 +56,28 @@ def normalize(
         typer.Option(help="Write the change log here, one JSON object per line."),
     ] = None,
     errors: ErrorsOption = ErrorsMode.strict,
+    keep_styled: KeepStyledOption = False,
+    doc_breaks: DocBreaksOption = DocBreaks.none,
+    rewrite_native: Annotated[
+        bool,
+        typer.Option(
+            help="Also rewrite names written in another script than the copy's (Київ in "
+            "English copy); never inside quotation marks. Without it they are left as written."
+        ),
+    ] = False,
+    suggest: Annotated[
+        str | None,
+        typer.Option(
+            help="Write the names left as written because they may name more than one entity "
+            "(or a person the gazetteer does not know) here, one JSON object per line."
+        ),
+    ] = None,
 ) -> None:
     """Rewrite entity variants (Kiev, Lugansk, Dimitro Kuleba) to the house style.
 
     One output line per input line; nothing outside a reported change is touched.
+    Without --style every entity is written in its default form (see
+    `normtk gazetteer lookup`), so a story never names one entity two ways.
 
     Example: normtk normalize --lang en story.txt --changes changes.jsonl
     """
@@ -63,30 +89,49 @@ def normalize(
     if in_place and (output is not None or "-" in inputs):
         msg = "--in-place rewrites named files; it cannot be combined with -o or stdin"
         raise UsageError(msg)
-    if changes == "-":
-        msg = "--changes needs a file name; stdout carries the text"
-        raise UsageError(msg)
-    normalizer = Normalizer(Gazetteer.load(gazetteer or ()), lang=lang, style=style)
-    with open_output(changes) if changes else contextlib.nullcontext() as log:
+    for option, value in (("--changes", changes), ("--suggest", suggest)):
+        if value == "-":
+            msg = f"{option} needs a file name; stdout carries the text"
+            raise UsageError(msg)
+    normalizer = Normalizer(
+        Gazetteer.load(gazetteer or ()),
+        lang=lang,
+        style=style,
+        keep_styled=keep_styled,
+        rewrite_native=rewrite_native,
+    )
+    breaks: DocBreaksName = "blank" if doc_breaks is DocBreaks.blank else "none"
+    with (
+        open_output(changes) if changes else contextlib.nullcontext() as log,
+        open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
+    ):
+        logs = (log, unresolved)
         if in_place:
             for name in inputs:
                 with open_output(name) as out:
-                    _normalize_file(normalizer, name, errors.value, out, log)
+                    _normalize_file(normalizer, name, errors.value, breaks, out, logs)
         else:
             with open_output(output) as out:
                 for name in inputs:
-                    _normalize_file(normalizer, name, errors.value, out, log)
+                    _normalize_file(normalizer, name, errors.value, breaks, out, logs)
 
 
 def _normalize_file(
-    normalizer: Normalizer, name: str, errors: Errors, out: TextIO, log: TextIO | None
+    normalizer: Normalizer,
+    name: str,
+    errors: Errors,
+    doc_breaks: DocBreaksName,
+    out: TextIO,
+    logs: tuple[TextIO | None, TextIO | None],
 ) -> None:
     from normtk.io.files import read_lines
     from normtk.normalize import normalize_stream
 
-    for result in normalize_stream(normalizer, read_lines(name, errors)):
+    log, unresolved = logs
+    for result in normalize_stream(normalizer, read_lines(name, errors), doc_breaks=doc_breaks):
         out.write(result.text)
-        if log is not None:
-            for change in result.changes:
-                log.write(json.dumps({"file": name, **change.to_dict()}, ensure_ascii=False))
-                log.write("\n")
+        for stream, records in ((log, result.changes), (unresolved, result.unresolved)):
+            if stream is not None:
+                for record in records:
+                    stream.write(json.dumps({"file": name, **record.to_dict()}, ensure_ascii=False))
+                    stream.write("\n")

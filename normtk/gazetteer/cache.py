@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     Rebuild = Callable[[], tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]]
 
-VERSION = 4
+VERSION = 5
 MAGIC = b"normtk gazetteer cache\n"
 _KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 _PARTS = frozenset({"name", "given", "surname"})
@@ -200,6 +200,7 @@ def _encode(digest: str, gazetteer: Gazetteer) -> bytes:
                 lang.name,
                 {n: [s.description, list(s.sources)] for n, s in lang.styles.items()},
                 list(lang.region_phrases),
+                {kind: list(words) for kind, words in lang.cues.items()},
             ]
             for code, lang in gazetteer.languages.items()
         },
@@ -229,7 +230,15 @@ def _jsonable(value: Any) -> Any:
 
 def _ambiguity_record(rule: Ambiguity) -> list[Any]:
     cues = {entity: list(words) for entity, words in rule.cues.items()}
-    return [rule.alias, list(rule.entities), rule.default, cues, rule.file, rule.line]
+    return [
+        rule.alias,
+        list(rule.entities),
+        rule.default,
+        cues,
+        rule.file,
+        rule.line,
+        rule.or_person,
+    ]
 
 
 # Reading: every value is checked before it is used.
@@ -359,16 +368,21 @@ def _languages(value: object) -> dict[str, Language]:
         raise CorruptCache
     languages = {}
     for code, spec in value.items():
-        _expect(isinstance(spec, list) and len(spec) == 3)
-        name, styles, phrases = spec
-        _expect(isinstance(name, str) and isinstance(styles, dict) and _STRINGS.valid(phrases))
+        _expect(isinstance(spec, list) and len(spec) == 4)
+        name, styles, phrases, cues = spec
+        _expect(
+            isinstance(name, str)
+            and isinstance(styles, dict)
+            and _STRINGS.valid(phrases)
+            and _LANG_STRINGS.valid(cues)
+        )
         parsed = {}
         for style, described in styles.items():
             _expect(isinstance(described, list) and len(described) == 2)
             description, sources = described
             _expect(isinstance(description, str) and _STRINGS.valid(sources))
             parsed[style] = Style(style, code, description, tuple(sources))
-        languages[code] = Language(code, name, parsed, tuple(phrases))
+        languages[code] = Language(code, name, parsed, tuple(phrases), _tuples(cues))
     return languages
 
 
@@ -379,8 +393,8 @@ def _ambiguities(value: object) -> dict[str, Ambiguity]:
         raise CorruptCache
     rules = {}
     for item in value:
-        _expect(isinstance(item, list) and len(item) == 6)
-        alias, entities, default, cues, file, line = item
+        _expect(isinstance(item, list) and len(item) == 7)
+        alias, entities, default, cues, file, line, or_person = item
         _expect(
             isinstance(alias, str)
             and _STRINGS.valid(entities)
@@ -388,9 +402,12 @@ def _ambiguities(value: object) -> dict[str, Ambiguity]:
             and _LANG_STRINGS.valid(cues)
             and isinstance(file, str)
             and _is_int(line)
+            and isinstance(or_person, bool)
         )
         cue_words = {entity: tuple(words) for entity, words in cues.items()}
-        rules[fold(alias)] = Ambiguity(alias, tuple(entities), default, cue_words, file, line)
+        rules[fold(alias)] = Ambiguity(
+            alias, tuple(entities), default, cue_words, file, line, or_person
+        )
     return rules
 
 

@@ -250,7 +250,8 @@ def _read_styles(doc: Any, data: RawData) -> None:
                 name, code, str(style.get("description", "")), tuple(style.get("sources", ()))
             )
         phrases = tuple(spec.get("region_phrases", ()))
-        data.languages[code] = Language(code, str(spec.get("name", code)), styles, phrases)
+        cues = {k: tuple(v) for k, v in (spec.get("cues") or {}).items() if k != "sources"}
+        data.languages[code] = Language(code, str(spec.get("name", code)), styles, phrases, cues)
 
 
 def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
@@ -310,6 +311,7 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             cues={k: tuple(v) for k, v in (item.get("cues") or {}).items()},
             file=str(file),
             line=item.line,
+            or_person=item.get("or_person", False),
         )
 
 
@@ -388,4 +390,6 @@ def _consistency_problems(data: RawData) -> list[str]:
                 problems.append(f"{where}: unknown entity {entity_id!r}")
         if rule.default and rule.default not in rule.entities:
             problems.append(f"{where}: default {rule.default!r} is not one of its entities")
+        if len(rule.entities) < 2 and not rule.or_person:
+            problems.append(f"{where}: one entity: an ambiguity needs two, or or_person: true")
     return problems

@@ -30,6 +30,7 @@ class Language:
     name: str
     styles: Mapping[str, Style] = field(default_factory=dict)
     region_phrases: tuple[str, ...] = ()
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +108,22 @@ class Entity:
         return forms[key]
 
     def accepted(
-        self, part: Part, lang: str, style: str | None, *, full: bool = False
+        self,
+        part: Part,
+        lang: str,
+        style: str | None,
+        *,
+        full: bool = False,
+        keep_styled: bool = False,
     ) -> tuple[str, ...]:
         """Return the forms of ``part`` left as written.
 
-        With a style, only that style's form. Without one, every form that some
-        style of ``lang`` prescribes: choosing between Zelensky, Zelenskiy and
-        Zelenskyy is the house style's job, not the default's.
+        With a style, only that style's form; without one, only the language's
+        default form. ``keep_styled`` (or an entity whose style forms are names
+        rather than spellings, ``style_decides``) leaves every form that some
+        style of ``lang`` prescribes: Zelensky, Zelenskiy and Zelenskyy alike.
         """
-        if style is not None:
+        if style is not None or not (keep_styled or self.style_decides):
             return (self.form(part, lang, style, full=full),)
         keys = list(self.forms[part])
         if full and part == "surname":
@@ -260,7 +268,12 @@ def _part_forms(
 
 @dataclass
 class Ambiguity:
-    """How to choose between entities that share one alias."""
+    """How to choose between entities that share one alias.
+
+    ``or_person``: the alias may also be the surname of somebody the gazetteer
+    does not know (Nikolaev): it names one of ``entities`` only where context
+    says a place is meant.
+    """
 
     alias: str
     entities: tuple[str, ...]
@@ -268,3 +281,4 @@ class Ambiguity:
     cues: Mapping[str, tuple[str, ...]]
     file: str
     line: int
+    or_person: bool = False

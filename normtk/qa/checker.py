@@ -785,7 +785,12 @@ class Checker:
         self.lang = lang
         self.style = style
         self.src_lang = src_lang
-        self.normalizer = Normalizer(gazetteer, lang=lang, style=style)
+        # Without a style, any house style's form is in style (the checker has not
+        # followed the normalizer's one-form default yet); a name in the source's
+        # script is reported with its form.
+        self.normalizer = Normalizer(
+            gazetteer, lang=lang, style=style, keep_styled=style is None, rewrite_native=True
+        )
         chosen = list(CHECKS) if checks is None else list(checks)
         unknown = [c for c in chosen if c not in CHECKS]
         if unknown:

@@ -21,7 +21,7 @@ resamples for baseline and system. Both are seeded and reproducible.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,16 +70,23 @@ def expected_counts(references: Sequence[Sequence[Mention]]) -> Counter[str]:
 
 
 def statistics_against(
-    hypothesis: Sequence[Mention], expected: Counter[str]
+    hypothesis: Sequence[Mention],
+    expected: Counter[str],
+    in_style: Callable[[Mention], bool] | None = None,
 ) -> tuple[int, int, int, int, int]:
-    """Return :func:`segment_statistics` given the references' :func:`expected_counts`."""
+    """Return :func:`segment_statistics` given the references' :func:`expected_counts`.
+
+    ``in_style`` tells whether a mention is written in house style (by default:
+    the normalizer that found it would not rewrite it).
+    """
     if not hypothesis:
         return (0, 0, sum(expected.values()), 0, 0)
     hyp = Counter(entity_key(m) for m in hypothesis)
     matched = sum((hyp & expected).values())
     resolved = [m for m in hypothesis if m.entity_id is not None]
-    in_style = sum(1 for m in resolved if m.replacement is None)
-    return (matched, len(hypothesis), sum(expected.values()), in_style, len(resolved))
+    styled = in_style or (lambda m: m.replacement is None)
+    count = sum(1 for m in resolved if styled(m))
+    return (matched, len(hypothesis), sum(expected.values()), count, len(resolved))
 
 
 @dataclass(frozen=True, slots=True)

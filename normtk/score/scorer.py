@@ -1,8 +1,10 @@
 """Score several systems at once: corpus metrics in two views, and entity metrics.
 
 A *view* is a way of reading the text. ``plain`` scores it as written;
-``entities`` (with a normalizer) scores it with entity names brought to one
-form on both sides, so Kiev and Kyiv count as the same word. Each view holds
+``entities`` (with a normalizer) scores it with every entity name brought to
+its one canonical form on both sides, whatever the house style, so Kiev and
+Kyiv, or Zelensky and Zelenskyy, count as the same word. The normalizer's own
+style only says which hypothesis mentions are in house style (compliance). Each view holds
 its own reference statistics, computed once; each system's segment
 statistics are computed once per view and serve the corpus score, the
 bootstrap interval and the paired tests alike. The entity view reuses the
@@ -167,12 +169,16 @@ class Scorer:
         self._views = [_View("plain", self.references, plain_metrics, [False] * self.size)]
         self._ref_mentions: list[list[list[Mention]]] = []
         self._expected: list[Counter[str]] = []
+        self._canonical: Normalizer | None = None
         if normalizer is not None:
-            self._views.append(self._entity_view(normalizer))
+            from normtk.normalize import Normalizer
 
-    def _entity_view(self, normalizer: Normalizer) -> _View:
+            self._canonical = Normalizer(normalizer.gazetteer, normalizer.lang, canonical=True)
+            self._views.append(self._entity_view(self._canonical))
+
+    def _entity_view(self, canonical: Normalizer) -> _View:
         """Normalize the references once; re-cache only the segments that changed."""
-        find = normalizer.find
+        find = canonical.find
         self._ref_mentions = [[find(text) for text in stream] for stream in self.references]
         normalized = [
             [apply_mentions(t, m) for t, m in zip(stream, mentions, strict=True)]
@@ -299,8 +305,10 @@ class Scorer:
                     for i in range(self.size)
                     if self._views[1].changed[i] or texts["entities"][i] != hyps[i]
                 )
+                in_style = self.normalizer.in_style if self.normalizer is not None else None
                 entity_stats[name] = [
-                    statistics_against(found, self._expected[i]) for i, found in enumerate(mentions)
+                    statistics_against(found, self._expected[i], in_style)
+                    for i, found in enumerate(mentions)
                 ]
                 result.entities = entity_scores(entity_stats[name], weights=weights, n_bootstrap=0)
             results.append(result)
@@ -322,9 +330,9 @@ class Scorer:
     ) -> tuple[dict[View, list[str]], list[list[Mention]] | None]:
         """Return a system's text in each view, and its entity mentions (found once)."""
         texts: dict[View, list[str]] = {"plain": list(hyps)}
-        if self.normalizer is None:
+        if self._canonical is None:
             return texts, None
-        find = self.normalizer.find
+        find = self._canonical.find
         mentions = [find(text) for text in hyps]
         texts["entities"] = [apply_mentions(t, m) for t, m in zip(hyps, mentions, strict=True)]
         return texts, mentions

@@ -1,0 +1,495 @@
+"""Normalizer: find entity mentions, decide their house-style form, rewrite losslessly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from normtk.errors import UsageError
+from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
+from normtk.gazetteer import Gazetteer
+from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
+from normtk.languages import language_code
+from normtk.normalize.context import Context, Document, given_names
+
+_Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
+_KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
+_CACHE_SIZE = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in text.
+
+    ``replacement`` is the house-style form to write instead, or ``None`` when
+    the mention already is in style or cannot be resolved safely.
+    ``entity_id`` is ``None`` when the alias is ambiguous and the gazetteer's
+    rules do not decide; ``candidates`` then lists the entities it may be.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    candidates: tuple[str, ...]
+    alias: str
+    rule: str
+    replacement: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One rewrite: ``original`` at ``line`` (1-based), characters ``start:end`` of it."""
+
+    line: int
+    start: int
+    end: int
+    original: str
+    replacement: str
+    entity: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A name left as written because it may be any of ``candidates`` (or somebody else)."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    candidates: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as a JSON-ready dict."""
+        return {**asdict(self), "candidates": list(self.candidates)}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The rewritten text, the changes that produced it, and the names left unresolved."""
+
+    text: str
+    changes: list[Change]
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+
+class Normalizer:
+    """Rewrite entity variants to the house style of one output language.
+
+    Without a ``style`` every mention of an entity is written in the language's
+    default form (its ``en`` form, say), so a story never reads Zelensky in
+    one line and Zelenskyy in the next. ``style`` picks a named house style.
+    ``keep_styled`` leaves any form that some style of the language uses,
+    but still one form per document: the first a document uses. ``canonical``
+    is for comparing texts: every mention, abbreviations and names in another
+    script included, becomes the entity's default form, whatever the style.
+    A name in another script than the copy's (Україна in English) is found but
+    left as written unless ``rewrite_native``, and never inside quotation marks.
+
+    >>> from normtk import Gazetteer
+    >>> normalizer = Normalizer(Gazetteer.load(), lang="en")
+    >>> normalizer.normalize("Talks in Kiev's suburbs").text
+    "Talks in Kyiv's suburbs"
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        lang: str = "en",
+        style: str | None = None,
+        *,
+        keep_styled: bool = False,
+        canonical: bool = False,
+        rewrite_native: bool = False,
+    ) -> None:
+        lang = language_code(lang)
+        gazetteer.check_target(lang, style)
+        if canonical and (style is not None or keep_styled):
+            msg = "canonical forms take no style and keep no styled form"
+            raise UsageError(msg)
+        self.gazetteer = gazetteer
+        self.lang = lang
+        self.style = style
+        self.keep_styled = keep_styled
+        self.canonical = canonical
+        self.rewrite_native = rewrite_native or canonical
+        self._index = gazetteer.index
+        self._decisions: dict[tuple[int, str], _Decision] = {}
+        self._cues = gazetteer.languages[lang].cues
+        self._given_names: frozenset[str] | None = None
+
+    def find(self, text: str, document: Document | None = None) -> list[Mention]:
+        """Return every entity mention in ``text``, in order, without rewriting.
+
+        ``document`` carries what earlier texts of the same document settled
+        (see :meth:`normalize`); without one, ``text`` is a document of its own.
+        """
+        return [
+            Mention(start, end, text[start:end], *decision)
+            for start, end, decision in self._decisions_in(text, document or Document())
+        ]
+
+    def _decisions_in(self, text: str, document: Document) -> list[tuple[int, int, _Decision]]:
+        """Decide every match: the plain ones first, then the ambiguous ones with what
+        the plain ones (and the rest of the document) say."""
+        decisions = self._decisions
+        context = Context(text, self._cues)
+        ambiguities = self.gazetteer.ambiguities
+        found: list[tuple[int, int, _Decision | None, tuple[Alias, ...]]] = []
+        for start, end, aliases in self._index.scan(text):
+            written = text[start:end]
+            decision = decisions.get((id(aliases), written))
+            if decision is None and fold(written) not in ambiguities:
+                decision = self._decide(aliases, written, context, start, end, document)
+            if decision is not None and decision[0] is not None:
+                document.named.add(decision[0])
+            found.append((start, end, decision, aliases))
+        out = []
+        for start, end, known, aliases in found:
+            decision = known or self._decide(
+                aliases, text[start:end], context, start, end, document
+            )
+            if decision is not _KEEP:
+                out.append((start, end, decision))
+        return out
+
+    def in_style(self, mention: Mention) -> bool:
+        """Tell whether a mention (found by any normalizer of the gazetteer) is in this style.
+
+        >>> from normtk import Gazetteer
+        >>> gazetteer = Gazetteer.load()
+        >>> (mention,) = Normalizer(gazetteer, "en", canonical=True).find("Zelensky")
+        >>> Normalizer(gazetteer, "en", "nyt").in_style(mention)
+        True
+        >>> Normalizer(gazetteer, "en").in_style(mention)
+        False
+        """
+        found = self.find(mention.text)
+        return (
+            len(found) == 1
+            and (found[0].start, found[0].end) == (0, len(mention.text))
+            and found[0].replacement is None
+        )
+
+    def candidate_forms(self, mention: Mention) -> dict[str, str | None]:
+        """Return, for each entity ``mention`` may be, the form the style wants there.
+
+        ``None`` means the mention is already in style for that entity. Useful
+        for an ambiguous mention, whose own ``replacement`` is ``None``.
+
+        >>> from normtk import Gazetteer
+        >>> de = Normalizer(Gazetteer.load(), lang="de")
+        >>> de.candidate_forms(de.find("Georgia")[0])
+        {'georgia': 'Georgien', 'georgia-us': None}
+        """
+        forms: dict[str, str | None] = {}
+        for start, end, aliases in self._index.scan(mention.text):
+            if start == 0 and end == len(mention.text):
+                for alias in aliases:
+                    if (
+                        alias.entity_id in mention.candidates
+                        and alias.entity_id not in forms
+                        and not adds_marks(mention.text, alias.text)
+                    ):
+                        entity = self.gazetteer[alias.entity_id]
+                        forms[alias.entity_id] = self._replacement(
+                            entity, alias, mention.text, Document()
+                        )
+        return forms
+
+    def _decide(
+        self,
+        aliases: tuple[Alias, ...],
+        written: str,
+        context: Context,
+        start: int,
+        end: int,
+        document: Document,
+    ) -> _Decision:
+        """Decide entity and replacement for one match; cache it if context plays no part."""
+        cacheable = True
+        cache_key = (id(aliases), written)  # the index's own tuple: stable for its lifetime
+        aliases = tuple(
+            a
+            for a in aliases
+            if not adds_marks(written, a.text)
+            and (a.kind != "abbr" or _core(a.text) == written or self.canonical)
+        )
+        if not aliases or any(a.kind == "keep" for a in aliases):
+            decision: _Decision = _KEEP
+        else:
+            by_entity: dict[str, Alias] = {}
+            for alias in sorted(aliases, key=lambda a: a.text != written):  # exact first
+                by_entity.setdefault(alias.entity_id, alias)
+            entity_id: str | None = None
+            rule = self.gazetteer.ambiguities.get(fold(written))
+            if rule is not None:
+                cacheable = False
+                entity_id = self._disambiguate(rule, by_entity, context, start, end, document)
+            elif len(by_entity) == 1:
+                entity_id = next(iter(by_entity))
+            if any(self._per_document(self.gazetteer[e]) for e in by_entity):
+                cacheable = False
+            foreign = self._foreign(written, by_entity)
+            if entity_id is not None:
+                alias = by_entity[entity_id]
+                replacement = self._replacement(self.gazetteer[entity_id], alias, written, document)
+            elif rule is not None and rule.or_person:
+                alias, replacement = next(iter(by_entity.values())), None
+            else:
+                # Unresolved: rewrite only if every candidate wants the same form.
+                forms = {
+                    self._replacement(self.gazetteer[a.entity_id], a, written, document)
+                    for a in by_entity.values()
+                }
+                replacement = forms.pop() if len(forms) == 1 else None
+                alias = next(iter(by_entity.values()))
+            if foreign and not self.canonical:
+                if not self.rewrite_native:
+                    replacement = None
+                else:
+                    cacheable = False
+                    if _quoted(context.text, start, end):
+                        replacement = None
+            decision = (entity_id, tuple(by_entity), alias.text, alias.origin, replacement)
+        if cacheable:
+            if len(self._decisions) >= _CACHE_SIZE:
+                self._decisions.clear()
+            self._decisions[cache_key] = decision
+        return decision
+
+    def normalize(self, text: str, document: Document | None = None) -> Normalized:
+        """Return ``text`` with every mention in house style, and the change log.
+
+        Change offsets are per line (lines end at ``\\n``), numbered from 1.
+        ``document`` carries what earlier texts of the same document settled:
+        the form each entity is written in and the sense of ambiguous names.
+        Without one, ``text`` is a document of its own.
+        """
+        out: list[str] = []
+        changes: list[Change] = []
+        unresolved: list[Unresolved] = []
+        position = 0  # copied up to here
+        counted = 0  # newlines counted up to here
+        line = 1
+        line_start = 0
+        decided = self._decisions_in(text, document or Document())
+        for start, end, (entity_id, candidates, _, rule, replacement) in decided:
+            newlines = text.count("\n", counted, start)
+            counted = start
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", 0, start) + 1
+            if replacement is None:
+                if entity_id is None:
+                    unresolved.append(
+                        Unresolved(
+                            line, start - line_start, end - line_start, text[start:end], candidates
+                        )
+                    )
+                continue
+            out.append(text[position:start])
+            out.append(replacement)
+            entity = entity_id or "|".join(candidates)
+            original = text[start:end]
+            changes.append(
+                Change(
+                    line, start - line_start, end - line_start, original, replacement, entity, rule
+                )
+            )
+            position = end
+        if not changes:
+            return Normalized(text, changes, unresolved)
+        out.append(text[position:])
+        return Normalized("".join(out), changes, unresolved)
+
+    def _disambiguate(
+        self,
+        rule: Ambiguity,
+        by_entity: dict[str, Alias],
+        context: Context,
+        start: int,
+        end: int,
+        document: Document,
+    ) -> str | None:
+        """Choose the entity an ambiguous mention names, or ``None`` to leave it as written.
+
+        In order: cue words on its line; the words right around it (a place
+        after "in", a person after a given name or a title); the sense the
+        document has already settled for it; the one candidate the document
+        names elsewhere, or whose cue words it holds; the rule's default.
+        A name that may be a person's (``or_person``) needs a place to be meant.
+        """
+        key = fold(rule.alias)
+        candidates = [e for e in by_entity if e in rule.entities or not rule.entities]
+        has_cue = context.on_line(start)
+        cued = [e for e in candidates if any(has_cue(c) for c in rule.cues.get(e, ()))]
+        if len(cued) == 1:
+            document.senses[key] = cued[0]
+            document.cues.update(c for c in rule.cues.get(cued[0], ()) if has_cue(c))
+            return cued[0]
+        if self._given_names is None:
+            self._given_names = given_names(
+                f for e in self.gazetteer if e.is_person for f in e.forms["given"].values()
+            )
+        kind = context.kind_at(start, end, self._given_names)
+        if kind is not None:
+            fitting = [e for e in candidates if self.gazetteer[e].is_person == (kind == "person")]
+            if len(fitting) == 1:
+                document.senses[key] = fitting[0]
+                return fitting[0]
+            if not fitting and kind == "person":
+                return None  # a person, and none of those the gazetteer knows
+        sense = document.senses.get(key)
+        if sense in candidates:
+            return sense
+        named = [e for e in candidates if e in document.named]
+        if len(named) == 1:
+            return named[0]
+        in_document = [
+            e
+            for e in candidates
+            if any(c in document.cues or context.in_text(c) for c in rule.cues.get(e, ()))
+        ]
+        if len(in_document) == 1:
+            return in_document[0]
+        if rule.or_person:
+            return None
+        return rule.default if rule.default in candidates else None
+
+    def _per_document(self, entity: Entity) -> bool:
+        """Tell whether the entity may be written in several forms: the document decides."""
+        return (
+            self.style is None and not self.canonical and (self.keep_styled or entity.style_decides)
+        )
+
+    def _foreign(self, written: str, by_entity: dict[str, Alias]) -> bool:
+        """Tell whether a name is written in another script than the copy's forms of it."""
+        if _latin(written):
+            return False
+        entity = self.gazetteer[next(iter(by_entity))]
+        part: Part = "surname" if entity.is_person else "name"
+        return _latin(entity.form(part, self.lang))
+
+    def _replacement(
+        self, entity: Entity, alias: Alias, written: str, document: Document
+    ) -> str | None:
+        # Capitals the writer chose (KIEV) carry over; an alias's own (NATO) do not.
+        shout = is_all_caps(written) and not is_all_caps(alias.text)
+        if alias.kind == "abbr":
+            if not self.canonical:
+                return None
+            form = entity.display_name(self.lang)
+            return None if written == form else form
+        if alias.kind == "full":
+            first, last = (
+                (alias.surname_len, alias.given_len)
+                if alias.surname_first
+                else (alias.given_len, alias.surname_len)
+            )
+            end = len(written) - last
+            head, middle, tail = written[:first], written[first:end], written[end:]
+            given, surname = (tail, head) if alias.surname_first else (head, tail)
+            new_given = self._part_replacement(entity, "given", given, document, shout)
+            new_surname = self._part_replacement(
+                entity, "surname", surname, document, shout, full=True
+            )
+            if new_given is None and new_surname is None:
+                return None
+            if alias.surname_first:
+                return f"{new_surname or surname}{middle}{new_given or given}"
+            return f"{new_given or given}{middle}{new_surname or surname}"
+        part: Part = "surname" if alias.kind == "surname" else "name"
+        return self._part_replacement(entity, part, written, document, shout)
+
+    def _part_replacement(
+        self,
+        entity: Entity,
+        part: Part,
+        written: str,
+        document: Document,
+        shout: bool,
+        *,
+        full: bool = False,
+    ) -> str | None:
+        """Return the form to write instead of ``written`` (``None``: it stays)."""
+
+        def shaped(form: str) -> str:
+            return form.upper() if shout else form
+
+        style = self.style
+        if self.canonical:
+            target = entity.form(part, self.lang, None, full=full)
+        else:
+            accepted = entity.accepted(
+                part, self.lang, style, full=full, keep_styled=self.keep_styled
+            )
+            matched = next((f for f in accepted if written == shaped(f)), None)
+            if self._per_document(entity):
+                key = (entity.id, f"{part}:full" if full else part)
+                target = document.forms.setdefault(
+                    key, matched or entity.form(part, self.lang, style, full=full)
+                )
+            elif matched is not None:
+                return None
+            else:
+                target = entity.form(part, self.lang, style, full=full)
+        return None if written == shaped(target) else shaped(target)
+
+
+_QUOTES_BEFORE = "\"'«„“‘‹"
+_QUOTES_AFTER = "\"'»“”’›"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` stands right inside quotation marks."""
+    return (start > 0 and text[start - 1] in _QUOTES_BEFORE) or (
+        end < len(text) and text[end] in _QUOTES_AFTER
+    )
+
+
+def _core(text: str) -> str:
+    """Return ``text`` without the characters outside words at its ends ("U.S." → "U.S")."""
+    start, end = 0, len(text)
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _latin(text: str) -> bool:
+    return all(not c.isalpha() or ord(c) < 0x250 for c in text)
+
+
+def restore(text: str, changes: Sequence[Change]) -> str:
+    """Undo ``changes`` on normalized ``text``: the change log alone recovers the input.
+
+    >>> from normtk import Gazetteer
+    >>> result = Normalizer(Gazetteer.load()).normalize("Kiev\\nin Lugansk")
+    >>> restore(result.text, result.changes)
+    'Kiev\\nin Lugansk'
+    """
+    lines = text.split("\n")
+    by_line: dict[int, list[Change]] = {}
+    for change in changes:
+        by_line.setdefault(change.line, []).append(change)
+    for number, line_changes in by_line.items():
+        line = lines[number - 1]
+        pieces = []
+        position = 0  # in the original line
+        shift = 0  # normalized offset minus original offset
+        for change in sorted(line_changes, key=lambda c: c.start):
+            pieces.append(line[position + shift : change.start + shift])
+            pieces.append(change.original)
+            shift += len(change.replacement) - (change.end - change.start)
+            position = change.end
+        pieces.append(line[position + shift :])
+        lines[number - 1] = "".join(pieces)
+    return "\n".join(lines)

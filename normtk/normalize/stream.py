@@ -1,0 +1,68 @@
+"""Normalizing a stream of lines in bounded memory, document by document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Literal
+
+from normtk.normalize.context import Document
+from normtk.normalize.normalizer import Normalized, Normalizer
+
+DocBreaks = Literal["none", "blank"]
+DOC_BREAKS: tuple[str, ...] = ("none", "blank")
+
+
+def normalize_stream(
+    normalizer: Normalizer,
+    lines: Iterable[str],
+    chunk_chars: int = 1 << 16,
+    doc_breaks: DocBreaks = "none",
+) -> Iterator[Normalized]:
+    """Normalize a stream of lines (each ending in ``\\n`` but maybe the last) in chunks.
+
+    Yields one :class:`Normalized` per chunk of whole lines, its changes numbered
+    by line in the whole stream. The stream is one document (an entity ends in
+    one form in it), or with ``doc_breaks="blank"`` one per run of lines between
+    blank lines (wire stories). Memory stays bounded by ``chunk_chars`` plus
+    the longest line.
+
+    >>> from normtk import Gazetteer
+    >>> normalizer = Normalizer(Gazetteer.load(), "en", keep_styled=True)
+    >>> story = ["Zelensky spoke.\\n", "Later Zelenskiy left.\\n", "\\n", "Zelenskiy won.\\n"]
+    >>> "".join(r.text for r in normalize_stream(normalizer, story, doc_breaks="blank"))
+    'Zelensky spoke.\\nLater Zelensky left.\\n\\nZelenskiy won.\\n'
+    """
+    first_line = 1
+    chunk: list[str] = []
+    size = 0
+    document = Document()
+    for line in lines:
+        if doc_breaks == "blank" and not line.strip():
+            if chunk:
+                yield _normalize_chunk(normalizer, chunk, first_line, document)
+                first_line += len(chunk)
+                chunk, size = [], 0
+            document = Document()
+        chunk.append(line)
+        size += len(line)
+        if size >= chunk_chars:
+            yield _normalize_chunk(normalizer, chunk, first_line, document)
+            first_line += len(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield _normalize_chunk(normalizer, chunk, first_line, document)
+
+
+def _normalize_chunk(
+    normalizer: Normalizer, chunk: list[str], first_line: int, document: Document
+) -> Normalized:
+    result = normalizer.normalize("".join(chunk), document)
+    if first_line == 1:
+        return result
+    shift = first_line - 1
+    return Normalized(
+        result.text,
+        [replace(change, line=change.line + shift) for change in result.changes],
+        [replace(item, line=item.line + shift) for item in result.unresolved],
+    )
