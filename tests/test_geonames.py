@@ -293,7 +293,9 @@ def test_installed_copy_of_the_output_is_not_known(tmp_path: Path) -> None:
 def test_an_import_that_keeps_nothing_writes_nothing(tmp_path: Path) -> None:
     output = tmp_path / "out.yaml"
     with pytest.raises(UsageError, match=r"out\.yaml: nothing to write: .*2 id of a curated"):
-        geonames.importer.write_generated(output, "entities: []\n", 0, {"id of a curated entity": 2})
+        geonames.importer.write_generated(
+            output, "entities: []\n", 0, {"id of a curated entity": 2}
+        )
     assert not output.exists()
 
 
