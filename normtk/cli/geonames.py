@@ -50,3 +50,34 @@ def import_geonames(
 
 
 _COUNTS = ("considered", "imported", "with_both_native", "without_ru", "variants_kept")
+
+
+@gazetteer_app.command("import-countries")
+def import_countries(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Gazetteer file to write (overwritten).")
+    ],
+    gazetteer: GazetteerOption = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Format of the report.")
+    ] = Format.table,
+) -> None:
+    """Generate the ISO 3166-1 countries that curated data lacks, from CLDR (babel, pycountry).
+
+    Countries, ids and names already in the bundled gazetteer (other than the
+    output file) and in --gazetteer directories are skipped, and so is every
+    country that needs an editor (a form that is a common word, a CLDR label).
+    A report of what was generated and skipped is printed to stdout.
+    """
+    from normtk.gazetteer.countries import import_countries as run
+
+    data = run(output, gazetteer=gazetteer or ()).to_dict()
+    if output_format is Format.json:
+        emit_json(data)
+        return
+    rows = [{"count": data[key], "what": key.replace("_", " ")} for key in _COUNTRY_COUNTS]
+    rows += [{"count": n, "what": f"skipped: {why}"} for why, n in data["skipped"].items()]
+    emit_table(rows, ["count", "what"])
+
+
+_COUNTRY_COUNTS = ("considered", "imported", "never_spellings")
