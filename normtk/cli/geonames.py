@@ -81,3 +81,41 @@ def import_countries(
 
 
 _COUNTRY_COUNTS = ("considered", "imported", "never_spellings")
+
+
+@gazetteer_app.command("import-world-cities")
+def import_world_cities(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Gazetteer file to write (overwritten).")
+    ],
+    gazetteer: GazetteerOption = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Format of the report.")
+    ] = Format.table,
+) -> None:
+    """Import the capitals and the cities of a million people from GeoNames, named by CLDR.
+
+    Cities, ids and names already in the bundled gazetteer (other than the
+    output file) and in --gazetteer directories are skipped, and so is every
+    city whose name is a common word, a given name or another place's name.
+    A report of what was imported and skipped is printed to stdout.
+    """
+    from normtk.gazetteer.geonames.world import import_world_cities as run
+
+    data = run(output, gazetteer=gazetteer or ()).to_dict()
+    if output_format is Format.json:
+        emit_json(data)
+        return
+    rows = [{"count": data[key], "what": key.replace("_", " ")} for key in _CITY_COUNTS]
+    rows += [{"count": n, "what": f"skipped: {why}"} for why, n in data["skipped"].items()]
+    emit_table(rows, ["count", "what"])
+
+
+_CITY_COUNTS = (
+    "considered",
+    "imported",
+    "names_from_cldr",
+    "with_uk",
+    "with_ru",
+    "never_spellings",
+)

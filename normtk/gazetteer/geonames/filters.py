@@ -15,7 +15,15 @@ from normtk.folding import fold
 from normtk.gazetteer.geonames._text import is_latin, loose, ratio
 from normtk.gazetteer.geonames.records import GeonamesRecord
 
-__all__ = ["CITY_POPULATION", "FILTERS", "city_districts", "claims", "drop_reason", "partial"]
+__all__ = [
+    "CITY_POPULATION",
+    "FILTERS",
+    "city_districts",
+    "claims",
+    "drop_reason",
+    "km",
+    "partial",
+]
 
 #: A settlement of at least this many people is a ``city``, a smaller one a ``town``.
 CITY_POPULATION = 100_000
@@ -113,13 +121,13 @@ def city_districts(records: Iterable[GeonamesRecord]) -> dict[int, str]:
             if centre.population <= record.population:
                 break
             scale = 2.5 if record.geonameid >= 1_000_000 else 0.875
-            if _km(record, centre) < scale * (centre.population / 10_000) ** 0.5:
+            if km(record, centre) < scale * (centre.population / 10_000) ** 0.5:
                 districts[record.geonameid] = centre.name
                 break
     return districts
 
 
-def _km(a: GeonamesRecord, b: GeonamesRecord) -> float:
+def km(a: GeonamesRecord, b: GeonamesRecord) -> float:
     """Return the great-circle distance between two located records in km."""
     import math
 

@@ -23,6 +23,7 @@ class GeonamesRecord:
     alternatenames: tuple[str, ...] = ()
     latitude: float | None = None
     longitude: float | None = None
+    timezone: str | None = None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> GeonamesRecord:
@@ -35,6 +36,7 @@ class GeonamesRecord:
             alternatenames=tuple(str(n) for n in data.get("alternatenames") or ()),
             latitude=float(data["latitude"]) if "latitude" in data else None,
             longitude=float(data["longitude"]) if "longitude" in data else None,
+            timezone=str(data["timezone"]) if data.get("timezone") else None,
         )
 
 
