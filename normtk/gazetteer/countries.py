@@ -330,7 +330,8 @@ def _transliterations(name: str, lang: str) -> list[str]:
 def curated_country_codes(paths: Iterable[Path], exclude: Path) -> set[str]:
     """Return the codes of the countries curated data defines (type ``country``)."""
     from normtk.gazetteer.geonames.importer import file_origin, same_file
-    from normtk.gazetteer.load import read, search_path
+    from normtk.gazetteer.load import read
+    from normtk.gazetteer.locate import search_path
 
     files = [
         f
