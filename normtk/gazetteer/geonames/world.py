@@ -120,7 +120,7 @@ def pick_native(
     name with no letter only Russian writes (ы э ё ъ) is the uk name too when
     no alternate is marked Ukrainian.
 
-    >>> rec = GeonamesRecord(1, "Tokyo", "JP", 1, ("Tokio", "Токио", "Токіо", "Токьо"))
+    >>> rec = GeonamesRecord(1, "Tokyo", "JP", 1, ("Tokio", "Токио", "Токіо"))
     >>> pick_native(rec, "Tokyo", lambda text, scheme: {"Токіо": "Tokio"}.get(text, "?"))
     {'uk': 'Токіо', 'ru': 'Токио'}
     """
