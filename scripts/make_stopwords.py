@@ -8,11 +8,13 @@ Rules, applied in wordfreq's frequency order (most frequent first):
 1. keep only words made of letters, optionally joined by one apostrophe or hyphen
    ("aujourd'hui", "e-mail"); numbers, "u.s", "1st", symbols and emoji go;
 2. drop every word that is, ignoring case and diacritics, a name that matches a
-   curated entity of the bundled gazetteer standing alone (its forms in every
-   language and style, its variants and native names, a person's surname where
-   it may stand alone, its abbreviations), so that "ukraine", "kiev", "putin" or
-   "moscow" are not "ordinary words"; given names and the words of longer names
-   ("may" of Theresa May, "von" of von der Leyen) stay ordinary words. Entities of
+   curated entity of the bundled gazetteer standing alone in that language's
+   copy (its forms in the language and its styles, its variants and native
+   names, a person's surname where it may stand alone), so that "ukraine",
+   "kiev", "putin" or "moscow" are not "ordinary words"; given names, the words
+   of longer names ("may" of Theresa May, "von" of von der Leyen), acronyms
+   (which match only in capitals: "WHO" is not "who") and other languages'
+   forms (Spanish "Seúl" is not French "seul") leave ordinary words be. Entities of
    imported files (``origin: geonames``) do not count: the lists decide what an
    import keeps (a town called Bar is not imported), and counting them would
    make the lists depend on themselves.
@@ -36,7 +38,7 @@ import wordfreq
 from normtk.folding import fold
 from normtk.gazetteer.load import read
 from normtk.gazetteer.locate import search_path
-from normtk.gazetteer.model import Entity
+from normtk.gazetteer.model import Entity, Part
 
 WORDFREQ_VERSION = "3.1.1"
 LANGS = ("en", "es", "de", "fr")
@@ -45,12 +47,18 @@ OUT = Path(__file__).resolve().parents[1] / "gazetteers" / "stopwords"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def name_forms(entity: Entity) -> set[str]:
-    """Return the folded names that match ``entity`` standing alone (no common word may be one)."""
+def name_forms(entity: Entity, lang: str) -> set[str]:
+    """Return the folded names that match ``entity`` standing alone in ``lang`` copy."""
     if entity.variant_origin != "variant":  # an imported entity
         return set()
-    standalone = {"name", "surname", "abbr"}  # not given names, not full names or keep-phrases
-    return {fold(alias.text) for alias in entity.aliases() if alias.kind in standalone}
+    part: Part = "surname" if entity.is_person else "name"
+    if entity.is_person and not entity.surname_alone:
+        return set()
+    texts = {form for key, form in entity.forms[part].items() if key.split("/")[0] == lang}
+    texts |= set(entity.variants.get(part, ()))
+    for native in entity.native.values():
+        texts.add(entity.split_native(native)[1] if entity.is_person else native)
+    return {fold(text) for text in texts if text}
 
 
 def build(lang: str, names: set[str]) -> list[str]:
@@ -74,12 +82,10 @@ def main() -> int:
     if data.problems:
         sys.stderr.write("\n".join(data.problems) + "\n")
         return 1
-    names: set[str] = set()
-    for entity in data.entities.values():
-        names |= name_forms(entity)
     OUT.mkdir(parents=True, exist_ok=True)
     status = 0
     for lang in LANGS:
+        names = set().union(*(name_forms(e, lang) for e in data.entities.values()))
         text = "".join(f"{word}\n" for word in build(lang, names))
         path = OUT / f"{lang}.txt"
         if args.check:

@@ -345,7 +345,10 @@ def test_left_as_written(gazetteer: Gazetteer, lang: str, text: str) -> None:
         ("en", "a summit in Pekín", "a summit in Beijing"),
         ("en", "In Peking, the talks", "In Beijing, the talks"),
         ("de", "Chad and Niger", "Tschad and Niger"),
-        ("fr", "China and Vietnam", "Chine and Vietnam"),
+        # mid-sentence: the French common-word list (wordfreq) holds "china", and at
+        # the start of a sentence another language's form that is a common word is
+        # not taken for a name
+        ("fr", "avec China and Vietnam", "avec Chine and Vietnam"),
         ("en", "the OSZE mission", "the OSCE mission"),
         ("en", "Sudáfrica and Kenia", "South Africa and Kenya"),
     ],

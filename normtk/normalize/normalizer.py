@@ -86,7 +86,9 @@ class Normalizer:
     default form (its ``en`` form, say), so a story never reads Zelensky in
     one line and Zelenskyy in the next. ``style`` picks a named house style.
     ``keep_styled`` leaves any form that some style of the language uses,
-    but still one form per document: the first a document uses. ``canonical``
+    but still one form per document: the first a document uses. The names a
+    style chooses between (``style_decides``: Czech Republic, Czechia) are left
+    as written without a style. ``canonical``
     is for comparing texts: every mention, abbreviations and names in another
     script included, becomes the entity's default form, whatever the style.
     A name in another script than the copy's (Україна in English) is found but
@@ -123,6 +125,7 @@ class Normalizer:
         self._decisions: dict[tuple[int, str], _Decision] = {}
         self._cues = gazetteer.languages[lang].cues
         self._given_names: frozenset[str] | None = None
+        self._common: frozenset[str] | set[str] | None = None
 
     def find(self, text: str, document: Document | None = None) -> list[Mention]:
         """Return every entity mention in ``text``, in order, without rewriting.
@@ -219,7 +222,8 @@ class Normalizer:
             a
             for a in aliases
             if not adds_marks(written, a.text)
-            and (a.kind != "abbr" or _core(a.text) == written or self.canonical)
+            and (a.kind != "abbr" or _core(a.text) == written)
+            and not (self._foreign_word(a, written) and _sentence_start(context.text, start))
         )
         if not aliases or any(a.kind == "keep" for a in aliases):
             decision: _Decision = _KEEP
@@ -363,10 +367,37 @@ class Normalizer:
             return None
         return rule.default if rule.default in candidates else None
 
+    def _foreign_word(self, alias: Alias, written: str) -> bool:
+        """Tell whether another language's form is also an ordinary word of the copy's.
+
+        Spanish "Seúl" (Seoul) is French "seul", French "Chili" (Chile) English
+        "chili": at the start of a sentence, where a capital says nothing, they
+        are not taken for the name ("Seul le président", "Chili con carne").
+        """
+        origin = alias.origin.removeprefix("surname=")
+        if alias.kind not in {"name", "surname"} or not origin.startswith("form:"):
+            return False
+        if origin[5:].split("/")[0] == self.lang:
+            return False
+        if self._common is None:
+            from normtk.gazetteer.stopwords import common_words, stopword_languages
+
+            self._common = common_words(self.lang) if self.lang in stopword_languages() else set()
+        return written.lower() in self._common
+
     def _per_document(self, entity: Entity) -> bool:
-        """Tell whether the entity may be written in several forms: the document decides."""
+        """Tell whether the document decides which of several style forms an entity takes.
+
+        With ``keep_styled``, a transliteration's styles (Zelensky, Zelenskiy):
+        the first the document writes. Not the names a style chooses between
+        (``style_decides``: Czech Republic, Czechia): without a style each is
+        left as written.
+        """
         return (
-            self.style is None and not self.canonical and (self.keep_styled or entity.style_decides)
+            self.style is None
+            and not self.canonical
+            and self.keep_styled
+            and not entity.style_decides
         )
 
     def _foreign(self, written: str, by_entity: dict[str, Alias]) -> bool:
@@ -452,6 +483,14 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _QUOTES_BEFORE) or (
         end < len(text) and text[end] in _QUOTES_AFTER
     )
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Tell whether ``text[start:]`` starts a sentence (or the text, or a line)."""
+    position = start
+    while position > 0 and text[position - 1] in " \u00a0\t\"'«“„‘(—–-":
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?…\n:"
 
 
 def _core(text: str) -> str:
