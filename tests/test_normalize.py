@@ -301,3 +301,46 @@ def test_work_is_linear_in_line_length(en: Normalizer, monkeypatch: pytest.Monke
         work.append(folded[0] / len(line))
     assert max(work) < 1.5  # about once per character, whatever the length
     assert work[-1] <= work[0] * 1.1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place where the words around it say so
+        ("a government building in Nikolaev was hit", "a government building in Mykolaiv was hit"),
+        ("the mayor of Nikolaev said", "the mayor of Mykolaiv said"),
+        ("Nikolaev region", "Mykolaiv Oblast"),
+        # a person after a given name or a title, or possessive after "in"
+        ("skater Alexander Nikolaev won", "skater Alexander Nikolaev won"),
+        ("Mr Nikolaev said", "Mr Nikolaev said"),
+        ("in Nikolaev's view", "in Nikolaev's view"),
+        # no context: left as written (and reported)
+        ("Nikolaev said", "Nikolaev said"),
+        # one sense per discourse: the document names the city elsewhere
+        (
+            "Shelling near Mykolaiv.\nLater Nikolaev was quiet.",
+            "Shelling near Mykolaiv.\nLater Mykolaiv was quiet.",
+        ),
+        ("Mr Nikolaev in Nikolaev", "Mr Nikolaev in Mykolaiv"),
+    ],
+)
+def test_place_or_person_from_context_and_document(
+    en: Normalizer, text: str, expected: str
+) -> None:
+    assert norm(en, text) == expected
+
+
+def test_unresolved_names_are_reported(en: Normalizer) -> None:
+    result = en.normalize("Talks went on.\nNikolaev said so.")
+    assert [(u.line, u.start, u.end, u.text, u.candidates) for u in result.unresolved] == [
+        (2, 0, 8, "Nikolaev", ("mykolaiv",))
+    ]
+
+
+def test_the_document_carries_across_texts(en: Normalizer) -> None:
+    from normtk.normalize import Document
+
+    story = Document()
+    assert en.normalize("Shelling near Mykolaiv.", story).text == "Shelling near Mykolaiv."
+    assert en.normalize("Nikolaev was quiet.", story).text == "Mykolaiv was quiet."
+    assert en.normalize("Nikolaev was quiet.").text == "Nikolaev was quiet."  # a new document
