@@ -32,7 +32,7 @@ from pathlib import Path
 
 from normtk.gazetteer import Gazetteer
 from normtk.io.corpus import Corpus, read_plain
-from normtk.qa.checker import Checker, extract_numbers, summarize
+from normtk.qa import Checker, extract_numbers, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 WMT = ROOT / "tests" / "data" / "wmt22"

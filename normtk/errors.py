@@ -14,6 +14,9 @@ class NormtkError(Exception):
     exit_code = 1
     parameter: str | None = None
     remedy: str = ""
+    #: Library parameters the message names as written (``src_lang``); the CLI writes
+    #: each as its flag (``--src-lang``) where the running command offers one.
+    parameters: tuple[str, ...] = ()
 
 
 class GazetteerError(NormtkError):
@@ -50,6 +53,10 @@ class UsageError(NormtkError):
     """Options that do not fit together or name something unknown."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *parameters: str) -> None:
+        super().__init__(message)
+        self.parameters = parameters
 
 
 class ModelError(NormtkError):

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: The apostrophes written inside words (Ukrainian п'ять, п’ять, пʼять; O'Brien). Every
+#: module that reads or writes apostrophes within words uses this one set.
+APOSTROPHES = "'\u2019\u02bc"
+
 # Characters whose decomposition does not reveal the base letter, and
 # punctuation that writers use interchangeably inside names.
 _EXTRA_FOLDS = {

@@ -15,7 +15,7 @@ from normtk.languages import language_code
 if TYPE_CHECKING:
     from normtk.io.files import Errors
     from normtk.normalize import Change
-    from normtk.qa.checker import Finding, Summary
+    from normtk.qa.findings import Finding, Summary
     from normtk.score import ScoreReport
     from normtk.translate.packages import PackageInfo
 
@@ -72,7 +72,7 @@ class PipelineReport:
         if fmt != "table":
             msg = f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})"
             raise UsageError(msg)
-        from normtk.qa.checker import render
+        from normtk.qa.render import render
         from normtk.score import format_report
 
         rate = self.sentences / self.seconds if self.seconds > 0 else 0.0
@@ -148,7 +148,7 @@ class Pipeline:
         are not UTF-8 (as for :func:`normtk.io.files.read_lines`).
         """
         from normtk.io.files import open_output, read_lines
-        from normtk.qa.checker import summarize
+        from normtk.qa.findings import summarize
         from normtk.score import Scorer
         from normtk.translate import segment
 

@@ -1,4 +1,4 @@
-"""The check engine (normtk.qa.checker), one kind of finding at a time.
+"""The check engine (normtk.qa), one kind of finding at a time.
 
 Every expectation is written by hand from reading the example: which number
 or name the translation lost, which quote is left open. None was produced by
@@ -15,7 +15,7 @@ from conftest import DATA, REPO
 from normtk import Gazetteer
 from normtk.errors import UsageError
 from normtk.io.corpus import Corpus
-from normtk.qa.checker import (
+from normtk.qa import (
     CHECKS,
     KINDS,
     Checker,
@@ -23,10 +23,10 @@ from normtk.qa.checker import (
     check_corpus,
     extract_numbers,
     fails,
-    render,
     summarize,
     unbalanced,
 )
+from normtk.qa.render import render
 
 GAZ = REPO / "gazetteers"
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normtk import Gazetteer
-from normtk.qa.checker import Checker, extract_numbers, unbalanced
+from normtk.qa import Checker, extract_numbers, unbalanced
 from normtk.source.finder import SourceFinder
 
 _GAZETTEER = Gazetteer.load()

@@ -12,7 +12,8 @@ import pytest
 from conftest import REPO
 
 from normtk import Gazetteer
-from normtk.source.finder import SourceFinder, inflect
+from normtk.source.finder import SourceFinder
+from normtk.source.inflection import inflect
 
 GAZ = REPO / "gazetteers"
 

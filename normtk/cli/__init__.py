@@ -10,6 +10,7 @@ none of them, and ``normtk normalize`` builds only ``normalize``.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from typing import Annotated, Any
 
@@ -150,11 +151,15 @@ def message(exc: NormtkError) -> str:
     """Return the error's message, with a hint naming the flag that avoids it, if any.
 
     The library names its parameter (``errors``); the hint appears only when the
-    running command offers that parameter as a flag (``--errors``).
+    running command offers that parameter as a flag (``--errors``). Parameters a
+    message names (``src_lang``) are written as the command's flags (``--src-lang``).
     """
     from normtk.cli._options import OFFERED
 
     text = str(exc)
+    for name in exc.parameters:
+        if name in OFFERED:
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", OFFERED[name], text)
     flag = OFFERED.get(exc.parameter) if exc.parameter else None
     if flag and exc.remedy:
         text += f"; use {flag} {exc.remedy}"

@@ -13,7 +13,7 @@ import typer
 OFFERED: dict[str, str] = {}
 
 
-def _offer(param: typer.CallbackParam, value: Any) -> Any:
+def offer(param: typer.CallbackParam, value: Any) -> Any:
     """Record that this command has the option ``param`` (a typer callback)."""
     if param.name and param.opts:
         OFFERED[param.name] = param.opts[0]
@@ -59,7 +59,7 @@ ErrorsOption = Annotated[
     ErrorsMode,
     typer.Option(
         help="strict: stop at invalid UTF-8, naming file, line and byte; replace: read U+FFFD.",
-        callback=_offer,
+        callback=offer,
     ),
 ]
 

@@ -15,40 +15,17 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    offer,
 )
-from normtk.errors import UsageError
+from normtk.qa.findings import SEVERITIES
+from normtk.qa.options import COMPARE, DOC_BREAKS
+from normtk.qa.render import REPORT_FORMATS
 
-
-class CheckFormat(Enum):
-    """How to print the findings."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    tsv = "tsv"
-
-
-class Threshold(Enum):
-    """The severity at which findings fail the run."""
-
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class DocBreaks(Enum):
-    """Where documents (stories) begin and end in plain-text input."""
-
-    none = "none"
-    blank = "blank"
-
-
-class Compare(Enum):
-    """Which sides of a WMT XML, TSV or JSONL input to compare with."""
-
-    all = "all"
-    ref = "ref"
-    src = "src"
+# Every choice is a library constant: the CLI offers what the library accepts.
+CheckFormat = Enum("CheckFormat", {name: name for name in REPORT_FORMATS}, type=str)  # type: ignore[misc]
+Threshold = Enum("Threshold", {name: name for name in reversed(SEVERITIES)}, type=str)  # type: ignore[misc]
+DocBreaks = Enum("DocBreaks", {name: name for name in DOC_BREAKS}, type=str)  # type: ignore[misc]
+Compare = Enum("Compare", {name: name for name in COMPARE}, type=str)  # type: ignore[misc]
 
 
 @app.command()
@@ -67,12 +44,15 @@ def check(
         list[str] | None,
         typer.Option("--ref", "-r", help="Reference translation (plain text). Repeatable."),
     ] = None,
-    src: Annotated[str | None, typer.Option(help="Source text (plain text).")] = None,
+    src: Annotated[
+        str | None, typer.Option(help="Source text (plain text).", callback=offer)
+    ] = None,
     src_lang: Annotated[
         str | None,
         typer.Option(
             help="Language of the source (uk, ru, es ...): its names are found through "
-            "inflection (uk, ru) and its numbers read in its conventions. WMT XML gives it."
+            "inflection (uk, ru) and its numbers read in its conventions. WMT XML gives it.",
+            callback=offer,
         ),
     ] = None,
     lang: Annotated[
@@ -97,14 +77,14 @@ def check(
     compare: Annotated[
         Compare,
         typer.Option(help="Compare with the references and the source (all), or only one."),
-    ] = Compare.all,
+    ] = Compare["all"],
     doc_breaks: Annotated[
         DocBreaks,
         typer.Option(
             help="Plain text: none (the file is one document) or blank (blank lines "
             "separate stories). WMT XML keeps its own documents."
         ),
-    ] = DocBreaks.none,
+    ] = DocBreaks["none"],
     checks: Annotated[
         str | None,
         typer.Option(
@@ -114,10 +94,10 @@ def check(
     ] = None,
     min_severity: Annotated[
         Threshold, typer.Option(help="Show findings of this severity and above.")
-    ] = Threshold.info,
+    ] = Threshold["info"],
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CheckFormat.table,
+    ] = CheckFormat["table"],
     fail_on: Annotated[
         Threshold | None,
         typer.Option(help="Exit with status 1 if a finding of this severity or above exists."),
@@ -135,7 +115,9 @@ def check(
     """
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import read_corpus
-    from normtk.qa.checker import Checker, check_corpus, fails, render, severity_rank
+    from normtk.qa import Checker, at_least, check_corpus, fails
+    from normtk.qa.options import sides, source_language
+    from normtk.qa.render import render
 
     corpus = read_corpus(
         hyp,
@@ -145,23 +127,16 @@ def check(
         input_format=input_format.value,
         errors=errors.value,
     )
-    source_lang = src_lang or corpus.src_lang
-    if corpus.src is not None and compare is not Compare.ref and source_lang is None:
-        msg = "--src needs --src-lang (the language of the source: uk, ru, es ...)"
-        raise UsageError(msg)
+    source_lang = source_language(corpus.src is not None, src_lang, corpus.src_lang, compare.value)
+    use_ref, use_src = sides(compare.value)
     chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     checker = Checker(
         Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen
     )
     findings, summaries = check_corpus(
-        checker,
-        corpus,
-        use_ref=compare is not Compare.src,
-        use_src=compare is not Compare.ref,
-        doc_breaks="blank" if doc_breaks is DocBreaks.blank else "none",
+        checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
     )
-    floor = severity_rank(min_severity.value)
-    shown = [f for f in findings if severity_rank(f.severity) >= floor]
+    shown = at_least(findings, min_severity.value)
     sys.stdout.write(render(shown, summaries, output_format.value))
     if fail_on is not None and fails(findings, fail_on.value):
         raise typer.Exit(1)

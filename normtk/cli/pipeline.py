@@ -66,7 +66,7 @@ def pipeline(
     Example: normtk pipeline --src story.es.txt --from es --to en --ref story.en.txt -o out.en.txt
     """
     from normtk.pipeline import Pipeline
-    from normtk.qa.checker import fails
+    from normtk.qa.findings import fails
 
     report = Pipeline(
         from_lang,

@@ -188,6 +188,30 @@ def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str],
     return problems, bad
 
 
+def read_data_file(text: str, schema: Any, where: str) -> tuple[Any, list[str]]:
+    """Parse a YAML data file and check it against a JSON ``schema``, as gazetteer files are.
+
+    Return the document and its problems, each as ``where:line: path: message``
+    (the document is ``None`` when it cannot be parsed).
+    """
+    import jsonschema
+
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader
+    except AliasError as exc:
+        return None, [f"{where}:{exc.line}: {exc}"]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else 1
+        return None, [f"{where}:{line}: invalid YAML: {exc.problem}"]
+    problems = []
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(doc):
+        path = list(error.absolute_path)
+        field_path = ".".join(str(p) for p in path) or "file"
+        problems.append(f"{where}:{_line_of(doc, path)}: {field_path}: {error.message}")
+    return doc, sorted(problems, key=_problem_order)
+
+
 def read(paths: Sequence[Path]) -> RawData:
     """Read gazetteer files and directories into :class:`RawData`, collecting problems."""
     data = RawData()

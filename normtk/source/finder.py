@@ -35,22 +35,14 @@ found as written, through the gazetteer's alias index.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
-from normtk.folding import fold, is_word_char
+from normtk.folding import APOSTROPHES, fold, is_word_char
 from normtk.gazetteer import Gazetteer
-from normtk.gazetteer.model import Entity
 from normtk.languages import language_code
+from normtk.source.inflection import NameWord, inflect, name_words, plain_adjective
 
-Role = Literal["name", "given", "surname"]
-Gender = Literal["m", "f"]
-
-#: Source languages whose inflection this module knows.
-INFLECTED_LANGUAGES = ("uk", "ru")
-
-_APOSTROPHES = "'\u2019\u02bc"
 _QUOTES_OPEN = "«„\u201c\"'\u2018"
 _QUOTES_CLOSE = "»\u201c\u201d\"'\u2019"
 
@@ -58,43 +50,6 @@ _DERIVING_SUFFIXES = ("ськ", "цьк", "ск", "цк", "ц", "щин", "чч�
 
 #: Languages whose names turn up in each other's copy (quoted speech, mixed posts).
 _NEIGHBOURS = {"uk": "ru", "ru": "uk"}
-
-#: Abbreviations and everyday names that stand for an entity in news copy: weak evidence
-#: only (ЗСУ is the Armed Forces of Ukraine, so a translation may well name Ukraine;
-#: Питер is St Petersburg). Words that are not acronyms are declined like place names.
-_OTHER_NAMES: dict[str, dict[str, str]] = {
-    "uk": {
-        "РФ": "russia",
-        "ЗСУ": "ukraine",
-        "СБУ": "ukraine",
-        "НБУ": "ukraine",
-        "ВСУ": "ukraine",
-        "Питер": "st-petersburg",
-        "Петербург": "st-petersburg",
-        "Білорусія": "belarus",
-    },
-    "ru": {
-        "РФ": "russia",
-        "ВСУ": "ukraine",
-        "СБУ": "ukraine",
-        "НБУ": "ukraine",
-        "Питер": "st-petersburg",
-        "Петербург": "st-petersburg",
-        "Белоруссия": "belarus",
-    },
-}
-
-
-def _plain_adjective(native: str) -> bool:
-    """Tell whether a surname is an ordinary adjective (Тихий: quiet, *Тихий океан*).
-
-    Such a surname stands for the person only with the given name. Surnames in
-    -ський / -ский (Зеленський) are adjectives by form but not words of the language.
-    """
-    surname = native.rsplit(maxsplit=1)[-1].lower()
-    if surname.endswith(("ський", "цький", "зький", "ский", "цкий", "ська", "ская", "цкая")):
-        return False
-    return surname.endswith(("ий", "ій", "ый", "ой", "ая"))
 
 
 def _fold(text: str) -> str:
@@ -126,186 +81,6 @@ class SourceMention:
     rule: str
 
 
-# --- declension -----------------------------------------------------------------------------
-
-
-def _with(stem: str, endings: Iterable[str]) -> set[str]:
-    return {stem + ending for ending in endings}
-
-
-def _uk_noun(word: str, animate: bool = False) -> set[str]:
-    """Return the case forms of a Ukrainian noun; ``animate`` adds the personal dative -ові."""
-    forms = {word}
-    last = word[-1]
-    if last == "ь":  # Кремль, Маріуполь, Василь
-        return forms | _with(word[:-1], ("я", "ю", "і", "ем", *(("еві",) if animate else ())))
-    if last == "й":  # Сергій, Юрій
-        return forms | _with(word[:-1], ("я", "ю", "ї", "єм", *(("єві",) if animate else ())))
-    if last == "а":  # Україна, Москва, Микола, Кулеба
-        return forms | _with(word[:-1], ("и", "і", "у", "ою", "о"))
-    if last == "я":
-        stem = word[:-1]
-        if len(stem) > 1 and stem[-1] in _UK_VOWELS | set(_APOSTROPHES):  # Росія, Придністров'я
-            return forms | _with(stem, ("ї", "ю", "єю"))
-        return forms | _with(stem, ("і", "ю", "ею", "ям"))  # Ілля, Запоріжжя
-    if last == "о":  # Дніпро, Михайло, Кирієнко
-        return forms | _with(word[:-1], ("а", "у", "і", "ом", "е", *(("ові",) if animate else ())))
-    if last in _UK_VOWELS:
-        return forms  # Шойгу: other vowel endings do not decline
-    stem = word
-    # The closed-syllable і of -ів / -їв opens to о / є: Харків → Харкова, Київ → Києва.
-    if len(word) > 2 and word[-2] in "іїІЇ" and word[-1] == "в":
-        stem = word[:-2] + ("є" if word[-2] in "їЇ" else "о") + "в"
-    return forms | _with(stem, ("а", "у", "і", "ом", "е", *(("ові",) if animate else ())))
-
-
-def _ru_noun(word: str) -> set[str]:
-    """Return the case forms of a Russian noun (place, organisation or given name)."""
-    forms = {word}
-    last = word[-1]
-    if last == "ь":  # Кремль, Мариуполь
-        return forms | _with(word[:-1], ("я", "ю", "е", "ем"))
-    if last == "й":  # Сергей, Дмитрий
-        stem = word[:-1]
-        locative = "и" if stem.endswith("и") else "е"  # Дмитрии, Сергее
-        return forms | _with(stem, ("я", "ю", "ем", locative))
-    if last == "а":  # Москва, Украина, Кулеба
-        return forms | _with(word[:-1], ("ы", "и", "е", "у", "ой", "ою"))
-    if last == "я":
-        stem = word[:-1]
-        if len(stem) > 1 and stem[-1] in _RU_VOWELS:  # Россия, Грузия, Мария
-            return forms | _with(stem, ("и", "ю", "ей", "ею"))
-        return forms | _with(stem, ("и", "е", "ю", "ей"))  # Илья, Небензя
-    if word.endswith("ье"):  # Запорожье, Приднестровье
-        return forms | _with(word[:-1], ("я", "ю", "ем"))
-    if last in "ое":
-        return forms | _with(word[:-1], ("а", "у", "е", "ом"))
-    if last in _RU_VOWELS:
-        return forms
-    return forms | _with(word, ("а", "у", "е", "ом"))
-
-
-def _uk_adjective(word: str) -> set[str]:
-    """Return the case forms of a Ukrainian adjective (Кривий, Біла, Зеленський, Навальна)."""
-    if word.endswith("ий"):
-        return {word} | _with(word[:-2], ("ого", "ому", "им", "ім"))
-    if word.endswith("ій"):
-        return {word} | _with(word[:-2], ("ього", "ьому", "ім"))
-    if word.endswith("а"):
-        return {word} | _with(word[:-1], ("ої", "ій", "у", "ою"))
-    return {word}
-
-
-def _ru_adjective(word: str) -> set[str]:
-    """Return the case forms of a Russian adjective (Кривой, Белая, Зеленский, Навальная)."""
-    if word.endswith(("ий", "ый", "ой")):
-        stem = word[:-2]
-        soft = stem.endswith(("к", "г", "х", "ж", "ш", "ч", "щ"))
-        return {word} | _with(stem, ("ого", "ому", "им" if soft else "ым", "ом"))
-    if word.endswith("ая"):
-        return {word} | _with(word[:-2], ("ой", "ую", "ою"))
-    return {word}
-
-
-def _uk_surname(word: str, gender: Gender) -> set[str]:
-    """Return the case forms of a Ukrainian surname."""
-    if gender == "f":
-        if word.endswith(("ова", "єва", "іна", "їна", "ина")):  # Захарова
-            return {word} | _with(word[:-1], ("ої", "ій", "у", "ою"))
-        if word.endswith("а"):  # Навальна (adjectival) or a noun in -а: both sets
-            return _uk_adjective(word) | _uk_noun(word, animate=True)
-        if word.endswith("я"):
-            return _uk_noun(word, animate=True)
-        return {word}  # a woman's surname in a consonant or -о does not decline
-    if word.endswith("ий"):  # Зеленський, Навальний
-        return _uk_adjective(word)
-    if word.endswith(("ов", "ев", "єв", "ін", "їн", "ин")):  # Путін, Пєсков, Пригожин
-        return {word} | _with(word, ("а", "у", "ові", "им", "і"))
-    return _uk_noun(word, animate=True)
-
-
-def _ru_surname(word: str, gender: Gender) -> set[str]:
-    """Return the case forms of a Russian surname."""
-    if gender == "f":
-        if word.endswith("ая"):  # Навальная
-            return _ru_adjective(word)
-        if word.endswith(("ова", "ева", "ёва", "ина", "ына")):  # Захарова
-            return {word} | _with(word[:-1], ("ой", "у"))
-        if word.endswith(("а", "я")):
-            return _ru_noun(word)
-        return {word}
-    if word.endswith(("ий", "ый", "ой")) and len(word) > 4:  # Зеленский, Навальный
-        return _ru_adjective(word)
-    if word.endswith(("ов", "ев", "ёв", "ин", "ын")):  # Путин, Песков, Лавров
-        return {word} | _with(word, ("а", "у", "ым", "е"))
-    if word.endswith(("ко", "о", "у", "и", "е")):  # Грушко, Сальдо, Шойгу stay as written
-        return {word}
-    return _ru_noun(word)
-
-
-def inflect(word: str, lang: str, role: Role = "name", gender: Gender = "m") -> set[str]:
-    """Return the forms of one word of a native name in ``lang`` (the word itself included).
-
-    ``role`` says how it declines: ``name`` (a noun: place, organisation),
-    ``given`` or ``surname`` of a person of ``gender``. Acronyms written in
-    capitals (НАТО, ЄС) and languages without rules give the word alone.
-
-    >>> sorted(inflect("Київ", "uk"))
-    ['Києва', 'Києве', 'Києвом', 'Києву', 'Києві', 'Київ']
-    >>> sorted(inflect("Путин", "ru", "surname"))
-    ['Путин', 'Путина', 'Путине', 'Путину', 'Путиным']
-    """
-    if len(word) < 2 or word.isupper() or lang not in INFLECTED_LANGUAGES:
-        return {word}
-    if role == "surname":
-        return _uk_surname(word, gender) if lang == "uk" else _ru_surname(word, gender)
-    if lang == "uk":
-        return _uk_noun(word, animate=role == "given")
-    return _ru_noun(word)
-
-
-@dataclass(frozen=True, slots=True)
-class _NameWord:
-    """One word of a native name: its forms, its role, and what separates it from the last."""
-
-    forms: frozenset[str]
-    role: Role
-    separator: str  # " " or "-"; "" for the first word
-
-
-def _name_words(entity: Entity, lang: str, native: str) -> list[_NameWord]:
-    """Split a native name into words and decline each by its role.
-
-    In a hyphenated word (Кара-Мурза) only the last part declines.
-    """
-    spaced = native.split()
-    if entity.is_person:
-        # A woman's given name and surname both end in -а/-я (Марія Захарова); Микола
-        # Патрушев and Ілля Яшин are men.
-        feminine = len(spaced) > 1 and spaced[0][-1] in "аяАЯ" and spaced[-1][-1] in "аяАЯ"
-        gender: Gender = "f" if feminine else "m"
-        roles: list[Role] = ["given" for _ in spaced[:-1]]
-        roles.append("surname")
-    else:
-        gender = "m"
-        roles = ["name" for _ in spaced]
-    words: list[_NameWord] = []
-    for position, (word, role) in enumerate(zip(spaced, roles, strict=True)):
-        parts = word.split("-")
-        for part_index, part in enumerate(parts):
-            separator = "" if not words else ("-" if part_index else " ")
-            if part_index < len(parts) - 1:
-                forms = {part}
-            elif role == "name" and position < len(spaced) - 1 and lang in INFLECTED_LANGUAGES:
-                # A word before the last in a place name is an adjective (Кривий Ріг).
-                adjective = _uk_adjective(part) if lang == "uk" else _ru_adjective(part)
-                forms = adjective if len(adjective) > 1 else inflect(part, lang)
-            else:
-                forms = inflect(part, lang, role, gender)
-            words.append(_NameWord(frozenset(forms), role, separator))
-    return words
-
-
 # --- matching -------------------------------------------------------------------------------
 
 
@@ -316,12 +91,12 @@ class _Entry:
     entity_id: str
     lemma: str
     position: int
-    words: tuple[_NameWord, ...]
+    words: tuple[NameWord, ...]
     first: int  # where a match may start: 0, or the surname's first word when it stands alone
     capitalised: bool
 
 
-_WORD = re.compile(r"\w+(?:[" + _APOSTROPHES + r"]\w+)*")
+_WORD = re.compile(r"\w+(?:[" + APOSTROPHES + r"]\w+)*")
 
 
 def _words(text: str) -> Iterator[tuple[int, int]]:
@@ -354,9 +129,9 @@ class SourceFinder:
             native = entity.native.get(lang)
             if not native:
                 continue
-            words = tuple(_name_words(entity, lang, native))
+            words = tuple(name_words(entity, lang, native))
             starts = {0}
-            if entity.is_person and entity.surname_alone and not _plain_adjective(native):
+            if entity.is_person and entity.surname_alone and not plain_adjective(native):
                 starts.add(next(i for i, w in enumerate(words) if w.role == "surname"))
             for first in starts:
                 for position in range(first, len(words)):
@@ -390,7 +165,7 @@ class SourceFinder:
             for entity in gazetteer:
                 native = entity.native.get(neighbour)
                 if native:
-                    for role_forms in _name_words(entity, neighbour, native):
+                    for role_forms in name_words(entity, neighbour, native):
                         if role_forms.role != "given":
                             for form in role_forms.forms:
                                 self._weak.setdefault(_fold(form), set()).add(entity.id)
@@ -399,17 +174,20 @@ class SourceFinder:
         for entity in gazetteer:
             native = entity.native.get(lang)
             if native and not entity.is_person:
-                parts = _name_words(entity, lang, native)
+                parts = name_words(entity, lang, native)
                 if len(parts) > 1:
                     for form in parts[-1].forms:
                         self._weak.setdefault(_fold(form), set()).add(entity.id)
-        for name, entity_id in _OTHER_NAMES.get(lang, {}).items():
-            if entity_id in gazetteer.entities:
+        # Abbreviations and short names of the language (РФ, ЗСУ, Питер) stand for an
+        # entity in news copy: weak evidence only (ЗСУ, the Armed Forces of Ukraine, vouches
+        # for a translation that names Ukraine). Words that are not acronyms are declined.
+        for entity in gazetteer:
+            for name in entity.abbreviations.get(lang, ()):
                 for form in inflect(name, lang):
-                    self._weak.setdefault(_fold(form), set()).add(entity_id)
+                    self._weak.setdefault(_fold(form), set()).add(entity.id)
                 if not name.isupper():
                     key = _fold(name)
-                    self._derived.setdefault(key[: max(3, len(key) - 2)], set()).add(entity_id)
+                    self._derived.setdefault(key[: max(3, len(key) - 2)], set()).add(entity.id)
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -506,8 +284,8 @@ class SourceFinder:
         """Return the names written exactly as some alias (Latin-script names, other languages)."""
         mentions = []
         for start, end, aliases in self.gazetteer.index.scan(text):
-            if any(a.kind == "keep" for a in aliases):
-                continue
+            if any(a.kind == "keep" for a in aliases) or all(a.kind == "abbr" for a in aliases):
+                continue  # a keep-phrase; an abbreviation, which is weak evidence (derived)
             ids = tuple(sorted({a.entity_id for a in aliases}))
             entity_id = ids[0] if len(ids) == 1 else None
             mentions.append(

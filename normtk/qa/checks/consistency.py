@@ -1,0 +1,77 @@
+"""One entity spelled two ways, both in style, within one document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from normtk.gazetteer.model import Alias
+from normtk.normalize import Mention
+from normtk.qa.checks import Check
+from normtk.qa.context import HypMention, Segment
+from normtk.qa.findings import Finding, Severity
+
+
+class ConsistencyCheck(Check):
+    """Flag in-style spellings of one entity that differ from the document's usual one."""
+
+    name = "consistency"
+    kinds = ("inconsistent-spelling",)
+
+    def check_document(self, segments: Sequence[Segment]) -> Iterable[Finding]:
+        """Return every spelling of a name part that is not the document's usual one."""
+        by_number = {seg.number: seg for seg in segments}
+        forms: dict[tuple[str, str], list[tuple[HypMention, int, int, str]]] = {}
+        for seg in segments:
+            for item in seg.hyp_mentions:
+                m = item.mention
+                if m.entity_id is None or m.replacement is not None or item.alias is None:
+                    continue
+                for part, start, end in _parts(item.alias, m):
+                    forms.setdefault((m.entity_id, part), []).append(
+                        (item, start, end, m.text[start - m.start : end - m.start])
+                    )
+        for (entity_id, part), uses in forms.items():
+            counts = Counter(written.casefold() for _, _, _, written in uses)
+            if len(counts) < 2:
+                continue
+            first_seen = {w.casefold(): i for i, (_, _, _, w) in reversed(list(enumerate(uses)))}
+            usual = min(counts, key=lambda w: (-counts[w], first_seen[w]))
+            usual_written = next(w for _, _, _, w in uses if w.casefold() == usual)
+            for item, start, end, written in uses:
+                if written.casefold() == usual:
+                    continue
+                seg = by_number[item.segment]
+                yield Finding(
+                    seg.system,
+                    item.segment,
+                    seg.seg_id,
+                    seg.doc_id,
+                    "inconsistent-spelling",
+                    Severity.WARNING,
+                    start,
+                    end,
+                    written,
+                    f"{written!r} here, {usual_written!r} {counts[usual]} time(s) elsewhere in "
+                    f"the document ({part} of {entity_id})",
+                    usual_written,
+                    entity_id,
+                    ("document",),
+                )
+
+
+def _parts(alias: Alias, mention: Mention) -> list[tuple[str, int, int]]:
+    """Return ``(part, start, end)`` of the name parts a mention spells."""
+    if alias.kind == "full" and alias.surname_first:
+        return [
+            ("surname", mention.start, mention.start + alias.surname_len),
+            ("given", mention.end - alias.given_len, mention.end),
+        ]
+    if alias.kind == "full":
+        return [
+            ("given", mention.start, mention.start + alias.given_len),
+            ("surname", mention.end - alias.surname_len, mention.end),
+        ]
+    if alias.kind == "surname":
+        return [("surname", mention.start, mention.end)]
+    return [("name", mention.start, mention.end)]

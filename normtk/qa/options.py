@@ -1,0 +1,48 @@
+"""The choices a check run offers, and the rules on which of them go together.
+
+The command line offers exactly these values; its flags map to the
+parameters named in errors (``src_lang`` is ``--src-lang``).
+"""
+
+from __future__ import annotations
+
+from normtk.errors import UsageError
+
+#: Where documents (stories) begin and end in plain-text input (``doc_breaks``).
+DOC_BREAKS: tuple[str, ...] = ("none", "blank")
+
+#: Which sides of the input to compare with (``compare``): both, or only one.
+COMPARE: tuple[str, ...] = ("all", "ref", "src")
+
+
+def _choice(value: str, choices: tuple[str, ...], parameter: str) -> str:
+    if value not in choices:
+        msg = f"{parameter}: unknown value {value!r} (choose from {', '.join(choices)})"
+        raise UsageError(msg, parameter)
+    return value
+
+
+def sides(compare: str) -> tuple[bool, bool]:
+    """Return ``(use_ref, use_src)`` for a value of :data:`COMPARE`."""
+    _choice(compare, COMPARE, "compare")
+    return compare != "src", compare != "ref"
+
+
+def doc_breaks(value: str) -> str:
+    """Return ``value`` if it is one of :data:`DOC_BREAKS`; :class:`UsageError` otherwise."""
+    return _choice(value, DOC_BREAKS, "doc_breaks")
+
+
+def source_language(
+    has_src: bool, src_lang: str | None, input_src_lang: str | None, compare: str = "all"
+) -> str | None:
+    """Return the source language to check with: ``src_lang``, else the one the input gives.
+
+    A source that is compared with needs its language (for its names and its
+    numbers); :class:`UsageError` names ``src`` and ``src_lang`` otherwise.
+    """
+    language = src_lang or input_src_lang
+    if has_src and sides(compare)[1] and language is None:
+        msg = "src needs src_lang (the language of the source: uk, ru, es ...)"
+        raise UsageError(msg, "src", "src_lang")
+    return language
