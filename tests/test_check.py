@@ -435,3 +435,28 @@ def test_render_formats(checker: Checker, fmt: str) -> None:
         assert all(line.count("\t") == lines[0].count("\t") for line in lines)
     with pytest.raises(UsageError, match="unknown report format"):
         render(findings, summaries, "xml")
+
+
+def test_option_rules_name_the_parameters() -> None:
+    from normtk.qa.options import sides, source_language
+
+    with pytest.raises(UsageError, match=r"^src needs src_lang") as caught:
+        source_language(True, None, None)
+    assert caught.value.parameters == ("src", "src_lang")
+    assert source_language(True, None, "uk") == "uk"
+    assert source_language(True, None, None, "ref") is None  # the source is not compared with
+    assert sides("ref") == (True, False)
+    with pytest.raises(UsageError, match=r"compare: unknown value 'both'"):
+        sides("both")
+
+
+def test_severity_filter_and_gate(checker: Checker) -> None:
+    from normtk.qa import Severity, at_least
+
+    findings = checker.check_texts(['Talks in Kiev "today'])
+    assert [str(f.severity) for f in findings] == ["error", "info"]
+    assert [f.text for f in at_least(findings, "warning")] == ["Kiev"]
+    assert fails(findings, "error") is True
+    assert Severity.parse("warning") is Severity.WARNING
+    with pytest.raises(UsageError, match=r"fail_on: unknown severity 'fatal'"):
+        fails(findings, "fatal")
