@@ -441,10 +441,12 @@ def test_option_rules_name_the_parameters() -> None:
     from normtk.qa.options import sides, source_language
 
     with pytest.raises(UsageError, match=r"^src needs src_lang") as caught:
-        source_language(True, None, None)
+        source_language(None, None, has_src=True)
     assert caught.value.parameters == ("src", "src_lang")
-    assert source_language(True, None, "uk") == "uk"
-    assert source_language(True, None, None, "ref") is None  # the source is not compared with
+    assert source_language(None, "uk", has_src=True) == "uk"
+    assert (
+        source_language(None, None, has_src=True, compare="ref") is None
+    )  # the source is not compared with
     assert sides("ref") == (True, False)
     with pytest.raises(UsageError, match=r"compare: unknown value 'both'"):
         sides("both")

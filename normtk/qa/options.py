@@ -34,7 +34,7 @@ def doc_breaks(value: str) -> str:
 
 
 def source_language(
-    has_src: bool, src_lang: str | None, input_src_lang: str | None, compare: str = "all"
+    src_lang: str | None, input_src_lang: str | None, *, has_src: bool, compare: str = "all"
 ) -> str | None:
     """Return the source language to check with: ``src_lang``, else the one the input gives.
 
