@@ -127,7 +127,9 @@ def check(
         input_format=input_format.value,
         errors=errors.value,
     )
-    source_lang = source_language(corpus.src is not None, src_lang, corpus.src_lang, compare.value)
+    source_lang = source_language(
+        src_lang, corpus.src_lang, has_src=corpus.src is not None, compare=compare.value
+    )
     use_ref, use_src = sides(compare.value)
     chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     checker = Checker(
