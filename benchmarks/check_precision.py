@@ -122,12 +122,37 @@ def paths(pair: str, system: str) -> tuple[Path, Path, Path]:
     )
 
 
+def docids(pair: str) -> Path:
+    """Return the document-id file of ``pair`` (one WMT document id per line)."""
+    return WMT / f"generaltest2022.{pair}.docids"
+
+
+def write_docids(pair: str) -> None:
+    """Write the document ids of ``pair`` from its WMT XML, one per segment, in order."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(WMT / "xml" / f"wmttest2022.{pair}.all.xml").getroot()
+    ids = [
+        doc.get("id", "")
+        for doc in root.iter("doc")
+        for src in doc.iter("src")
+        for _ in src.iter("seg")
+    ]
+    docids(pair).write_text("".join(f"{i}\n" for i in ids), encoding="utf-8")
+
+
 def command(pair: str, system: str) -> list[str]:
-    """Return the `normtk check` command line for one system (paths relative to the root)."""
+    """Return the `normtk check` command line for one system (paths relative to the root).
+
+    Documents come from the WMT document ids where the test set has them (uk-en:
+    tests/data/wmt22/generaltest2022.uk-en.docids, written from the WMT XML by
+    `--write-docids`); a plain-text line is a story of its own otherwise.
+    """
     hyp, ref, src = (str(p.relative_to(ROOT)) for p in paths(pair, system))
+    docs = ["--doc-ids", str(docids(pair).relative_to(ROOT))] if docids(pair).exists() else []
     return [
         "normtk", "check", "--hyp", hyp, "--ref", ref, "--src", src,
-        "--src-lang", PAIRS[pair][0], "--lang", "en", "--format", "jsonl",
+        "--src-lang", PAIRS[pair][0], "--lang", "en", "--format", "jsonl", *docs,
     ]  # fmt: skip
 
 
@@ -534,7 +559,12 @@ def main(argv: list[str] | None = None) -> int:
         "--write-baseline", action="store_true", help="record this run as the baseline"
     )
     parser.add_argument("--jobs", type=int, default=2, help="checks run at once")
+    parser.add_argument(
+        "--write-docids", action="store_true", help="write the uk-en docids file from its XML"
+    )
     args = parser.parse_args(argv)
+    if args.write_docids:
+        write_docids("uk-en")
     try:
         judged = read_rows(args.judgments, judged=True)
         findings = run_all(args.jobs)

@@ -183,7 +183,10 @@ class Pipeline:
             scorer = Scorer([ref_lines], self.metrics, normalizer=self.normalizer)
             score = scorer.score({SYSTEM: hyps})
         srcs = [line.rstrip("\n") for line in src_lines]
-        findings = self.checker.check_texts(hyps, ref=ref_lines, src=srcs, system=SYSTEM)
+        # The pipeline translates one story: its lines are one document.
+        findings = self.checker.check_texts(
+            hyps, ref=ref_lines, src=srcs, system=SYSTEM, doc_breaks="file"
+        )
         return PipelineReport(
             source=source,
             reference=reference,

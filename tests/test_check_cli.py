@@ -41,11 +41,12 @@ def findings_of(report: dict[str, object]) -> list[dict[str, object]]:
 
 def test_story_against_source() -> None:
     report = check_json(
-        "--hyp", str(CHECK / "story.en"), "--src", str(CHECK / "story.uk"), "--src-lang", "uk"
-    )
+        "--hyp", str(CHECK / "story.en"), "--src", str(CHECK / "story.uk"), "--src-lang", "uk",
+        "--doc-breaks", "file",
+    )  # fmt: skip
     found = [(f["segment"], f["kind"], f["text"], f["fix"]) for f in findings_of(report)]
     # By hand: Kiev off style (line 1), "(" never closed (line 4), and Zelensky (line 2)
-    # against Zelenskyy (line 4) in what is one document without --doc-breaks.
+    # against Zelenskyy (line 4) in what --doc-breaks file makes one document.
     assert found == [
         (1, "off-style", "Kiev", "Kyiv"),
         (4, "inconsistent-spelling", "Zelenskyy", "Zelensky"),
@@ -76,7 +77,7 @@ def test_story_with_blank_line_documents() -> None:
     ],
 )
 def test_fail_on_gates_the_exit_code(threshold: str | None, checks: str | None, code: int) -> None:
-    args = ["check", "--hyp", str(CHECK / "story.en")]
+    args = ["check", "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file"]
     args += ["--fail-on", threshold] if threshold else []
     args += ["--checks", checks] if checks else []
     result = run_cli(*args)
@@ -85,7 +86,9 @@ def test_fail_on_gates_the_exit_code(threshold: str | None, checks: str | None, 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "tsv"])
 def test_formats(fmt: str) -> None:
-    result = run_cli("check", "--hyp", str(CHECK / "story.en"), "--format", fmt)
+    result = run_cli(
+        "check", "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--format", fmt
+    )
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode("utf-8")
     if fmt == "jsonl":
@@ -111,7 +114,9 @@ def test_formats(fmt: str) -> None:
 
 
 def test_min_severity_hides_but_summary_counts() -> None:
-    report = check_json("--hyp", str(CHECK / "story.en"), "--min-severity", "error")
+    report = check_json(
+        "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--min-severity", "error"
+    )
     assert [f["kind"] for f in findings_of(report)] == ["off-style"]
     [system] = report["systems"]  # type: ignore[misc]
     assert system["summary"]["total"] == 3

@@ -81,10 +81,18 @@ def check(
     doc_breaks: Annotated[
         DocBreaks,
         typer.Option(
-            help="Plain text: none (the file is one document) or blank (blank lines "
-            "separate stories). WMT XML keeps its own documents."
+            help="Plain text: segment (each line is a story of its own, so spellings are "
+            "not compared across lines), blank (blank lines separate stories) or file (the "
+            "file is one story). WMT XML and --doc-ids keep their own documents."
         ),
-    ] = DocBreaks["none"],
+    ] = DocBreaks["segment"],
+    doc_ids: Annotated[
+        str | None,
+        typer.Option(
+            help="File of document ids, one per segment (a WMT docids file): consecutive "
+            "segments with one id are one document."
+        ),
+    ] = None,
     checks: Annotated[
         str | None,
         typer.Option(
@@ -116,7 +124,7 @@ def check(
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import read_corpus
     from normtk.qa import Checker, at_least, check_corpus, fails
-    from normtk.qa.options import sides, source_language
+    from normtk.qa.options import read_doc_ids, sides, source_language
     from normtk.qa.render import render
 
     corpus = read_corpus(
@@ -131,6 +139,8 @@ def check(
         src_lang, corpus.src_lang, has_src=corpus.src is not None, compare=compare.value
     )
     use_ref, use_src = sides(compare.value)
+    if doc_ids is not None:
+        corpus.doc_ids = read_doc_ids(doc_ids, len(corpus))
     chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     checker = Checker(
         Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen

@@ -52,7 +52,7 @@ from normtk.qa.context import Context, Segment
 from normtk.qa.findings import Finding, Summary, sort_key, summarize
 
 #: Where documents begin and end in plain text: one of :data:`~normtk.qa.options.DOC_BREAKS`.
-DocBreaks = Literal["none", "blank"]
+DocBreaks = Literal["segment", "blank", "file"]
 
 
 class Checker:
@@ -101,14 +101,15 @@ class Checker:
         *,
         use_ref: bool = True,
         use_src: bool = True,
-        doc_breaks: DocBreaks = "none",
+        doc_breaks: DocBreaks = "segment",
     ) -> list[Finding]:
         """Return the findings for ``system``'s output in ``corpus`` (default: its only system).
 
         ``use_ref`` / ``use_src`` compare with the references and the source
-        where the corpus has them. Documents are the corpus's own (WMT XML);
-        for plain text the whole file is one document, or with ``doc_breaks``
-        ``"blank"`` each run of lines between blank hypothesis lines.
+        where the corpus has them. Documents are the corpus's own (WMT XML, or
+        ``doc_ids`` given to it); for plain text each segment is a document of
+        its own, unless ``doc_breaks`` says that blank hypothesis lines end
+        documents (``"blank"``) or that the whole file is one (``"file"``).
         """
         options.doc_breaks(doc_breaks)
         name = system if system is not None else _only_system(corpus)
@@ -144,7 +145,7 @@ class Checker:
         src: Sequence[str] | None = None,
         *,
         system: str = "hyp",
-        doc_breaks: DocBreaks = "none",
+        doc_breaks: DocBreaks = "segment",
     ) -> list[Finding]:
         """Check line-aligned segments given as strings, against one reference and/or the source."""
         corpus = Corpus(
@@ -179,7 +180,9 @@ def _documents(corpus: Corpus, hyps: Sequence[str], doc_breaks: DocBreaks) -> li
         if start < len(hyps):
             documents.append((start, len(hyps)))
         return documents
-    return [(0, len(hyps))]
+    if doc_breaks == "file":
+        return [(0, len(hyps))]
+    return [(i, i + 1) for i in range(len(hyps))]
 
 
 def check_corpus(
@@ -189,7 +192,7 @@ def check_corpus(
     *,
     use_ref: bool = True,
     use_src: bool = True,
-    doc_breaks: DocBreaks = "none",
+    doc_breaks: DocBreaks = "segment",
 ) -> tuple[list[Finding], list[Summary]]:
     """Check every system of ``corpus`` (or ``systems``); return all findings and a summary each.
 

@@ -52,6 +52,10 @@ def severity_rank(severity: str) -> int:
     return Severity.parse(severity).rank
 
 
+#: Kinds whose ``fix`` replaces the finding's span (the rest name what to add or check).
+REPLACING = frozenset({"off-style", "inconsistent-spelling", "number-format"})
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one hypothesis segment.
@@ -82,6 +86,18 @@ class Finding:
     basis: tuple[str, ...] = ()
 
     @property
+    def rule(self) -> str:
+        """Return the stable rule id of the finding's kind (``entity.off-style``)."""
+        from normtk.qa.checks import RULES
+
+        return RULES.get(self.kind, self.kind)
+
+    @property
+    def replacement(self) -> str | None:
+        """Return the text that should replace the span, or ``None`` (a fix to add, or none)."""
+        return self.fix if self.kind in REPLACING else None
+
+    @property
     def location(self) -> str:
         """Return ``doc_id:seg_id`` for documents with ids, else the segment number."""
         return f"{self.doc_id}:{self.seg_id}" if self.doc_id else str(self.segment)
@@ -89,6 +105,7 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dict."""
         data = asdict(self)
+        data["rule"] = self.rule
         data["severity"] = self.severity.value
         data["basis"] = list(self.basis)
         return data

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from normtk.errors import UsageError
 
-#: Where documents (stories) begin and end in plain-text input (``doc_breaks``).
-DOC_BREAKS: tuple[str, ...] = ("none", "blank")
+#: Where documents (stories) begin and end in plain-text input (``doc_breaks``): every
+#: segment is a story of its own (the default: nothing says otherwise), blank lines end
+#: stories, or the whole file is one story.
+DOC_BREAKS: tuple[str, ...] = ("segment", "blank", "file")
 
 #: Which sides of the input to compare with (``compare``): both, or only one.
 COMPARE: tuple[str, ...] = ("all", "ref", "src")
@@ -46,3 +48,24 @@ def source_language(
         msg = "src needs src_lang (the language of the source: uk, ru, es ...)"
         raise UsageError(msg, "src", "src_lang")
     return language
+
+
+def read_doc_ids(path: str, segments: int) -> list[str | None]:
+    """Read one document id per line of ``path`` (a WMT ``docids`` file), one per segment.
+
+    Consecutive segments with the same id are one document. :class:`InputError`
+    names the file when it cannot be read or has another number of lines.
+    """
+    from pathlib import Path
+
+    from normtk.errors import InputError
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        msg = f"{path}: cannot read document ids: {error}"
+        raise InputError(msg) from None
+    if len(lines) != segments:
+        msg = f"{path}: {len(lines)} document ids for {segments} segments"
+        raise InputError(msg)
+    return [line.strip() or None for line in lines]

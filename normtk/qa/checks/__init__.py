@@ -7,7 +7,9 @@ new module here and one line in :data:`REGISTRY` (``name: "module:Class"``,
 imported on first use, as sacrebleu registers its metrics).
 
 >>> CHECKS["numbers"]
-('number-changed', 'number-missing', 'number-added')
+('number-changed', 'number-missing', 'number-added', 'number-format')
+>>> RULES["off-style"]
+'entity.off-style'
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ class Check:
 
     #: The name that ``checks=`` (``--checks``) selects it by.
     name: ClassVar[str]
-    #: The kinds of finding it reports, in the order a report lists them.
+    #: The kinds of finding it reports, in the order a report lists them, each with its
+    #: stable rule id (``entity.off-style``): what configuration and ignore files name.
+    rules: ClassVar[dict[str, str]]
+    #: The kinds alone, in order.
     kinds: ClassVar[tuple[str, ...]]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls.kinds = tuple(cls.rules)
 
     def __init__(self, context: Context) -> None:
         self.context = context
@@ -64,4 +73,7 @@ CHECKS: dict[str, tuple[str, ...]] = {name: load(name).kinds for name in REGISTR
 #: Every kind of finding, in the order a report lists them.
 KINDS: tuple[str, ...] = tuple(kind for kinds in CHECKS.values() for kind in kinds)
 
-__all__ = ["CHECKS", "KINDS", "REGISTRY", "Check", "load"]
+#: The stable rule id of every kind (``off-style`` -> ``entity.off-style``).
+RULES: dict[str, str] = {k: r for name in REGISTRY for k, r in load(name).rules.items()}
+
+__all__ = ["CHECKS", "KINDS", "REGISTRY", "RULES", "Check", "load"]

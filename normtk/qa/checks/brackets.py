@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from normtk.qa.checks import Check
 from normtk.qa.context import Segment
@@ -78,7 +79,7 @@ class BracketCheck(Check):
     """Report quotes and brackets left unpaired where the source and reference are paired."""
 
     name = "brackets"
-    kinds = ("unbalanced",)
+    rules: ClassVar[dict[str, str]] = {"unbalanced": "text.unbalanced"}
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
         """Return each unpaired quote or bracket of the hypothesis that no side shares."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from normtk.gazetteer.model import Alias
 from normtk.normalize import Mention
@@ -16,7 +17,7 @@ class ConsistencyCheck(Check):
     """Flag in-style spellings of one entity that differ from the document's usual one."""
 
     name = "consistency"
-    kinds = ("inconsistent-spelling",)
+    rules: ClassVar[dict[str, str]] = {"inconsistent-spelling": "entity.inconsistent"}
 
     def check_document(self, segments: Sequence[Segment]) -> Iterable[Finding]:
         """Return every spelling of a name part that is not the document's usual one."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from normtk.qa.checks import Check
-from normtk.qa.context import SIDE_NAMES, Segment, Side, grade
+from normtk.qa.context import SIDE_NAMES, Segment, Side
 from normtk.qa.findings import Finding, Severity
 
 
@@ -13,7 +14,10 @@ class EntityCheck(Check):
     """Compare the entities of the hypothesis with those of each side."""
 
     name = "entities"
-    kinds = ("missing-entity", "added-entity")
+    rules: ClassVar[dict[str, str]] = {
+        "missing-entity": "entity.missing",
+        "added-entity": "entity.added",
+    }
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
         """Return missing and added entities (nothing without a reference or source)."""
@@ -32,8 +36,7 @@ class EntityCheck(Check):
                 continue
             if any(entity_id in s.uncertain for s in sides) or entity_id in hyp_derived:
                 continue  # "Russian troops" for "Russia", or a side naming it only uncertainly
-            sees = any(s.name == "src" and context.can_see(s, entity_id) for s in sides)
-            severity = grade(having, sides, source_sees=sees)
+            severity = grade_entity(having, sides)
             name = context.gazetteer[entity_id].display_name(context.lang, context.style)
             where = " and ".join(
                 f"the {SIDE_NAMES[s.name]} ({s.entities[entity_id]!r})" for s in having
@@ -57,12 +60,39 @@ class EntityCheck(Check):
             basis = tuple(s.name for s in sides if context.can_see(s, m.entity_id))
             if not basis:
                 continue
+            # A reference alone is weak evidence where a source was given that cannot be
+            # read for the entity: the reference may paraphrase (the UK for Britain) or err.
+            source = any(s.name == "src" for s in sides)
+            severity = Severity.WARNING if "src" in basis or not source else Severity.INFO
+            name = context.gazetteer[m.entity_id].display_name(context.lang, context.style)
             yield segment.finding(
                 "added-entity",
-                Severity.WARNING,
+                severity,
                 (m.start, m.end),
-                f"{m.text!r} ({m.entity_id}) is in neither the "
-                + " nor the ".join(dict.fromkeys(SIDE_NAMES[b] for b in basis)),
+                f"{m.text!r} ({name}) is in {_neither(basis)}",
                 entity=m.entity_id,
                 basis=tuple(dict.fromkeys(basis)),
             )
+
+
+def grade_entity(having: list[Side], sides: list[Side]) -> Severity:
+    """Grade an entity the translation lacks: ``error`` when every side of two or more has it,
+    ``warning`` when the only side given has it, ``info`` when one of two sides has it.
+
+    One side alone is weak evidence when the other was given: a reference adds
+    (Office of the President *of Ukraine*) and paraphrases, and a source word may
+    be a common noun that looks like a name (Антрацит, the colour of a pan).
+    """
+    if len(having) == len(sides) > 1:
+        return Severity.ERROR
+    if len(sides) == 1:
+        return Severity.WARNING
+    return Severity.INFO
+
+
+def _neither(basis: tuple[str, ...]) -> str:
+    """Return "neither the reference nor the source", or "not in the reference" for one side."""
+    names = list(dict.fromkeys(SIDE_NAMES[b] for b in basis))
+    if len(names) == 1:
+        return f"the translation but not in the {names[0]}"
+    return "neither the " + " nor the ".join(names)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from normtk.qa.checks import Check
 from normtk.qa.context import SIDE_NAMES, Segment, Side, grade
@@ -14,7 +15,12 @@ class NumberCheck(Check):
     """Compare the numbers of the hypothesis with those of each side."""
 
     name = "numbers"
-    kinds = ("number-changed", "number-missing", "number-added")
+    rules: ClassVar[dict[str, str]] = {
+        "number-changed": "number.changed",
+        "number-missing": "number.missing",
+        "number-added": "number.added",
+        "number-format": "number.format",
+    }
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
         """Return changed, missing and added numbers (nothing without a reference or source)."""
@@ -70,7 +76,14 @@ class NumberCheck(Check):
                 "number-added",
                 Severity.WARNING,
                 (number.start, number.end),
-                f"{number.text!r} is in neither the "
-                + " nor the ".join(dict.fromkeys(SIDE_NAMES[s.name] for s in sides)),
+                f"{number.text!r} is in {_neither(sides)}",
                 basis=tuple(dict.fromkeys(s.name for s in sides)),
             )
+
+
+def _neither(sides: list[Side]) -> str:
+    """Return "neither the reference nor the source", or "the translation but not in the ..."."""
+    names = list(dict.fromkeys(SIDE_NAMES[s.name] for s in sides))
+    if len(names) == 1:
+        return f"the translation but not in the {names[0]}"
+    return "neither the " + " nor the ".join(names)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from normtk.qa.checks import Check
 from normtk.qa.context import Segment
@@ -13,7 +14,10 @@ class StyleCheck(Check):
     """Report each mention whose house-style form differs from what is written."""
 
     name = "style"
-    kinds = ("off-style", "ambiguous-name")
+    rules: ClassVar[dict[str, str]] = {
+        "off-style": "entity.off-style",
+        "ambiguous-name": "entity.ambiguous",
+    }
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
         """Return off-style and ambiguous names in the hypothesis."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from normtk.qa.checks import Check
 from normtk.qa.context import Segment
@@ -15,7 +16,10 @@ class UntranslatedCheck(Check):
     """Compare the scripts of the hypothesis with the output and source languages'."""
 
     name = "untranslated"
-    kinds = ("untranslated", "untranslated-words")
+    rules: ClassVar[dict[str, str]] = {
+        "untranslated": "text.untranslated",
+        "untranslated-words": "text.untranslated-words",
+    }
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
         """Return an untranslated segment, or the source-script words left inside it."""
