@@ -149,6 +149,9 @@ def check(
         checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
     )
     shown = at_least(findings, min_severity.value)
-    sys.stdout.write(render(shown, summaries, output_format.value))
+    paths = dict(zip(corpus.systems, hyp, strict=False)) if len(hyp) > 1 else {}
+    paths = {name: paths.get(name, hyp[0]) for name in corpus.systems}
+    texts = {name: corpus.system(name) for name in corpus.systems}
+    sys.stdout.write(render(shown, summaries, output_format.value, paths=paths, texts=texts))
     if fail_on is not None and fails(findings, fail_on.value):
         raise typer.Exit(1)

@@ -1,30 +1,48 @@
 """Reports of findings: a table for people, JSON, JSON lines and TSV for programs.
 
 Spans (``start``, ``end``) are offsets in code points into the hypothesis
-segment, as Python indexes strings.
+segment, as Python indexes strings; SARIF and reviewdog output convert them
+(:mod:`normtk.qa.interchange`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from normtk.errors import UsageError
 from normtk.qa.findings import Finding, Summary
 
-REPORT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "tsv")
+REPORT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "tsv", "sarif", "rdjsonl")
 _TSV_COLUMNS = (
     "system", "segment", "doc_id", "seg_id", "severity", "kind", "start", "end", "text", "fix",
     "entity", "message",
 )  # fmt: skip
 
 
-def render(findings: Sequence[Finding], summaries: Sequence[Summary], fmt: str = "table") -> str:
-    """Return findings and summaries as text: ``table``, ``json``, ``jsonl`` or ``tsv``.
+def render(
+    findings: Sequence[Finding],
+    summaries: Sequence[Summary],
+    fmt: str = "table",
+    *,
+    paths: Mapping[str, str] | None = None,
+    texts: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """Return findings and summaries as text in one of :data:`REPORT_FORMATS`.
 
     ``json`` holds one object per system with its summary and findings;
-    ``jsonl`` and ``tsv`` hold one finding a line and no summary.
+    ``jsonl`` and ``tsv`` hold one finding a line and no summary; ``sarif``
+    (SARIF 2.1.0) and ``rdjsonl`` (reviewdog) place each finding in the file
+    its system was read from (``paths``, system -> file) and need each
+    system's segments (``texts``) for reviewdog's byte columns.
     """
+    if fmt in {"sarif", "rdjsonl"}:
+        from normtk.qa import interchange
+        from normtk.qa.checks import RULES
+
+        if fmt == "sarif":
+            return interchange.sarif(findings, paths or {}, RULES)
+        return interchange.rdjsonl(findings, paths or {}, texts or {})
     if fmt == "json":
         systems = [
             {
