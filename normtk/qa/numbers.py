@@ -29,6 +29,7 @@ class _Words:
 
     scales: dict[str, int]
     spelled: dict[str, Decimal]
+    implied: dict[str, Decimal]
     ordinal_stems: tuple[tuple[str, Decimal], ...]
     tens: frozenset[str]
     units: frozenset[str]
@@ -70,6 +71,7 @@ def _merge() -> _Words:
     return _Words(
         scales=scales,
         spelled=spelled,
+        implied={word: value for lang in langs for word, value in lang.implied.items()},
         ordinal_stems=tuple(stem for lang in langs for stem in lang.ordinal_stems),
         tens=frozenset(w for lang in langs for w in lang.tens),
         units=frozenset(w for lang in langs for w in lang.units),
@@ -101,6 +103,7 @@ class Number:
     values: frozenset[Decimal]
     required: bool = True
     parts: tuple[frozenset[Decimal], ...] = ()
+    implied: bool = False
 
     def found_in(self, values: set[Decimal]) -> bool:
         """Tell whether ``values`` (of another side) hold this number."""
@@ -223,6 +226,11 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
             parts: tuple[frozenset[Decimal], ...] = ()
             if any(sep in _SPACES for sep in seps):
                 parts = tuple(frozenset({Decimal(g).normalize()}) for g in groups)
+            elif _day_month(groups, seps):
+                parts = (frozenset({Decimal(groups[0])}),)  # 25.04 is also April 25
+            elif point and seps == [","] and len(groups[1]) != 3:
+                # "10,12" in English is a list (8, 10,12 years) or a kept decimal comma.
+                parts = tuple(frozenset({Decimal(g).normalize()}) for g in groups)
             numbers.append(
                 Number(
                     base + start,
@@ -235,6 +243,17 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
     numbers.extend(_spelled(text))
     numbers.sort(key=lambda n: n.start)
     return numbers
+
+
+def _day_month(groups: list[str], seps: list[str]) -> bool:
+    """Tell whether digits such as 25.04 may be a day and month (written "April 25")."""
+    return (
+        seps == ["."]
+        and len(groups[0]) <= 2
+        and len(groups[1]) == 2
+        and 1 <= int(groups[0]) <= 31
+        and 1 <= int(groups[1]) <= 12
+    )
 
 
 def _code(text: str, start: int) -> bool:
@@ -286,7 +305,9 @@ def _special(text: str, base: int, run: str) -> list[Number] | None:
         with_minutes = time.group(2) != "." and time.group(3) != "00"
         found = [number(0, time.end(1) if with_minutes else len(run), hours)]
         if with_minutes:
-            found.append(number(time.start(3), time.end(3), {Decimal(time.group(3))}))
+            # The minutes of 7:30 are also the 7.30 of copy that writes times with a point.
+            minutes = {Decimal(time.group(3)), Decimal(f"{hour}.{time.group(3)}")}
+            found.append(number(time.start(3), time.end(3), minutes))
         return found
     return None
 
@@ -327,6 +348,9 @@ def _spelled(text: str) -> list[Number]:
             continue  # the scale word of "two million"
         word = match.group(0).lower()
         value = words.spelled.get(word)
+        implied = value is None and word in words.implied
+        if implied:
+            value = words.implied[word]
         if value is None and "-" in word:  # twenty-five
             tens, _, unit = word.partition("-")
             if tens in words.tens and unit in words.units:
@@ -345,6 +369,7 @@ def _spelled(text: str) -> list[Number]:
                 text[match.start() : end],
                 frozenset({value} | scaled),
                 required=False,
+                implied=implied,
             )
         )
     return numbers

@@ -42,6 +42,7 @@ class Language:
     numerals: dict[str, Decimal]
     ordinals: dict[str, Decimal]
     ordinal_stems: tuple[tuple[str, Decimal], ...]
+    implied: dict[str, Decimal]
     scales: dict[str, int]
     tens: frozenset[str]
     units: frozenset[str]
@@ -110,6 +111,7 @@ def _language(file: Traversable) -> Language:
         numerals=dict(_valued(doc.get("numerals"))),
         ordinals=dict(_valued(doc.get("ordinals"))),
         ordinal_stems=tuple(_valued(doc.get("ordinal_stems"))),
+        implied=dict(_valued(doc.get("implied"))),
         scales={word: int(value) for word, value in _valued(doc.get("scales"))},
         tens=frozenset(w for t in compounds["tens"] for w in _spellings(t)),
         units=frozenset(w for u in compounds["units"] for w in _spellings(u)),

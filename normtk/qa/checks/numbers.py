@@ -29,7 +29,12 @@ class NumberCheck(Check):
             return
         hyp_numbers = extract_numbers(segment.hyp, self.context.lang, lenient=True)
         hyp_values = {v for n in hyp_numbers for v in n.values.union(*n.parts)}
-        side_values = [{v for n in s.numbers for v in n.values.union(*n.parts)} for s in sides]
+        # What a side says (for who has a number), and what it only implies (за добу: 24),
+        # which excuses a number of the translation but does not make one required.
+        side_values = [
+            {v for n in s.numbers if not n.implied for v in n.values.union(*n.parts)} for s in sides
+        ]
+        implied = {v for s in sides for n in s.numbers if n.implied for v in n.values}
         # Numbers that a side requires and the hypothesis lacks, each once per value.
         missing: list[tuple[Number, list[Side]]] = []
         for side in sides:
@@ -44,7 +49,7 @@ class NumberCheck(Check):
                     if number.found_in(values)
                 ]
                 missing.append((number, having))
-        all_values = set().union(*side_values) if side_values else set()
+        all_values = set().union(implied, *side_values)
         added = [n for n in hyp_numbers if n.required and not n.found_in(all_values)]
         for number, having in missing:
             severity = grade(having, sides, source_sees=True)

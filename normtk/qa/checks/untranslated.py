@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -10,6 +11,8 @@ from normtk.qa.context import Segment
 from normtk.qa.findings import Finding, Severity
 from normtk.qa.numbers import SPELLED_WORD
 from normtk.qa.scripts import known_script, language_script, script_of, script_shares
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:рф|укр|рус|com|org|net|ua|ru)\b\S*", re.I)
 
 
 class UntranslatedCheck(Check):
@@ -64,6 +67,8 @@ class UntranslatedCheck(Check):
             return
         # A name is no untranslated word, but an abbreviation in the source's script is.
         covered = [(m.start, m.end) for m in segment.mentions if not m.rule.startswith("abbr:")]
+        # An address is no word to translate: https://премияарсеньева.рф/ stays as it is.
+        covered += [m.span() for m in _URL.finditer(hyp)]
         script = source_script if source_script and source_script != target else None
         for match in SPELLED_WORD.finditer(hyp):
             word = match.group(0)
