@@ -19,7 +19,6 @@ class NumberCheck(Check):
         "number-changed": "number.changed",
         "number-missing": "number.missing",
         "number-added": "number.added",
-        "number-format": "number.format",
     }
 
     def check_segment(self, segment: Segment) -> Iterable[Finding]:
