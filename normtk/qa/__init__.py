@@ -5,8 +5,9 @@ The names below are imported on first use, so that reading a constant
 machinery. Reports are written by :func:`normtk.qa.render.render`.
 
 >>> from normtk import Gazetteer
->>> checker = Checker(Gazetteer.load(), lang="en")
->>> [(f.kind, f.text, f.fix) for f in checker.check_texts(["Shelling near Lugansk"])]
+>>> from normtk.qa import Checker
+>>> qa = Checker(Gazetteer.load(), lang="en")
+>>> [(f.kind, f.text, f.fix) for f in qa.check_texts(["Shelling near Lugansk"])]
 [('off-style', 'Lugansk', 'Luhansk')]
 """
 
