@@ -150,7 +150,7 @@ def test_display_name_and_aliases_follow_the_order(gaz: Gazetteer) -> None:
 
 
 def test_the_checker_finds_the_parts_in_either_order(gaz: Gazetteer) -> None:
-    from normtk.qa.checker import _parts
+    from normtk.qa.checks.consistency import _parts
 
     mention = Normalizer(gaz, "en").find("Kim Jong-un said")[0]
     alias = next(a for a in gaz.aliases() if a.text == mention.alias)
