@@ -205,8 +205,6 @@ NOT_ALIASES = [
     "Malte",
     "Luck",  # Polish Łuck, for Lutsk
     "Liman",
-    "Nikolayev",
-    "Nikolaev",
     "Krasnoarmeysk",
     "Dzerzhinsk",
     "Seversk",

@@ -179,8 +179,9 @@ class SourceFinder:
                     for form in parts[-1].forms:
                         self._weak.setdefault(_fold(form), set()).add(entity.id)
         # Abbreviations and short names of the language (РФ, ЗСУ, Питер) stand for an
-        # entity in news copy: weak evidence only (ЗСУ, the Armed Forces of Ukraine, vouches
-        # for a translation that names Ukraine). Words that are not acronyms are declined.
+        # entity in news copy. As written they are mentions (see _alias_mentions); their
+        # declined forms (Питера, РФ-ом) are weak evidence. Words that are not acronyms are
+        # declined.
         for entity in gazetteer:
             for name in entity.abbreviations.get(lang, ()):
                 for form in inflect(name, lang):
@@ -284,8 +285,19 @@ class SourceFinder:
         """Return the names written exactly as some alias (Latin-script names, other languages)."""
         mentions = []
         for start, end, aliases in self.gazetteer.index.scan(text):
-            if any(a.kind == "keep" for a in aliases) or all(a.kind == "abbr" for a in aliases):
-                continue  # a keep-phrase; an abbreviation, which is weak evidence (derived)
+            if any(a.kind == "keep" for a in aliases):
+                continue
+            # An entity's own acronym in the source's language, as written, names it
+            # (ЗСУ, ООН, СРСР); another language's (Ukrainian ВСУ is the Supreme Court,
+            # Russian ВСУ the Armed Forces) is no evidence.
+            aliases = tuple(
+                a
+                for a in aliases
+                if a.kind != "abbr"
+                or (a.origin == f"abbr:{self.lang}" and a.text == text[start:end])
+            )
+            if not aliases:
+                continue
             ids = tuple(sorted({a.entity_id for a in aliases}))
             entity_id = ids[0] if len(ids) == 1 else None
             mentions.append(
