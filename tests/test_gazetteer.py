@@ -229,3 +229,26 @@ def test_bundled_aliases_stay_within_the_limit() -> None:
         node = load._LineLoader(text).get_single_node()
         if node is not None:
             assert load._alias_problem(node) is None, file
+
+
+def test_every_entity_has_one_default_form_per_language_and_says_why(
+    gazetteer: Gazetteer,
+) -> None:
+    languages = set(gazetteer.languages)
+    for entity in gazetteer:
+        record = entity.to_dict()
+        assert set(record["default"]) == languages, entity.id
+        for lang, default in record["default"].items():
+            assert default["form"] == entity.display_name(lang)
+            assert default["why"]
+    kyiv = gazetteer["kyiv"].to_dict()["default"]["en"]
+    assert kyiv["form"] == "Kyiv"
+    assert kyiv["why"].startswith("the Ukrainian national romanization")
+    assert kyiv["sources"] == ["en: AP Stylebook 'Kyiv' (2019)"]
+
+
+def test_lookup_shows_the_default_form_and_why() -> None:
+    result = run_cli("gazetteer", "lookup", "Zelenskiy", "--format", "json")
+    (record,) = json.loads(result.stdout)
+    assert record["default"]["en"]["form"] == "Volodymyr Zelenskyy"
+    assert "en/nyt: 'Zelensky'" in record["default"]["en"]["sources"]

@@ -85,21 +85,9 @@ def lookup(
         raise typer.Exit(1)
     records: list[dict[str, Any]] = []
     for entity, alias in found:
+        record = entity.to_dict(gaz.generated.get(entity.id))
         records.append(
-            {
-                "id": entity.id,
-                "type": entity.type,
-                "country": entity.country,
-                "matched": alias.text,
-                "matched_as": f"{alias.kind}:{alias.origin}",
-                "native": dict(entity.native),
-                "forms": {part: dict(forms) for part, forms in entity.forms.items()},
-                "aliases": [
-                    {"text": a.text, "kind": a.kind, "origin": a.origin} for a in entity.aliases()
-                ],
-                "defined_at": f"{entity.file}:{entity.line}",
-                "sources": list(entity.sources),
-            }
+            {**record, "matched": alias.text, "matched_as": f"{alias.kind}:{alias.origin}"}
         )
     if output_format is Format.json:
         emit_json(records)
@@ -110,6 +98,10 @@ def lookup(
         typer.echo(f"  defined at {record['defined_at']}")
         for part, forms in record["forms"].items():
             typer.echo(f"  {part}: " + ", ".join(f"{k}={v}" for k, v in forms.items()))
+        for lang, default in record["default"].items():
+            typer.echo(f"  default {lang}: {default['form']} — {default['why']}")
+            for source in default["sources"]:
+                typer.echo(f"    source: {source}")
         emit_table(record["aliases"], ["text", "kind", "origin"])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from normtk.folding import fold
 
@@ -182,6 +182,56 @@ class Entity:
             return (given, surname) if given else ("", "")
         given, _, surname = native.rpartition(" ")
         return given, surname
+
+    def default_basis(self, lang: str) -> str:
+        """Say why the default form of ``lang`` (written without --style) is the one it is."""
+        if self.style_decides:
+            return (
+                "its style forms are names a house chooses between, left as written without "
+                "a style; other spellings become this form"
+            )
+        if self.is_person:
+            return "the person's own spelling where there is one, else the most common press form"
+        if self.country == "UA" and lang == "en":
+            return "the Ukrainian national romanization (KMU resolution 55, 2010), as AP writes it"
+        return "the most widespread form in the language's press"
+
+    def evidence(self, lang: str) -> list[str]:
+        """Return the parts of the source lines that speak of the forms of ``lang``."""
+        found = []
+        for source in self.sources:
+            for part in source.split("; "):
+                head, colon, _ = part.partition(":")
+                # "en", "en/reuters, en/nyt" (styles) or "en/es/de/fr" (languages)
+                keys = {k.strip() for key in head.split(",") for k in key.split("/")}
+                if colon and lang in keys:
+                    found.append(part.strip())
+        return found
+
+    def to_dict(
+        self, generated: Mapping[Part, Sequence[tuple[str, str]]] | None = None
+    ) -> dict[str, Any]:
+        """Return the entity as ``normtk gazetteer lookup`` shows it: forms, defaults and why."""
+        languages = sorted({key.split("/")[0] for forms in self.forms.values() for key in forms})
+        aliases = self.aliases(generated)
+        return {
+            "id": self.id,
+            "type": self.type,
+            "country": self.country,
+            "native": dict(self.native),
+            "forms": {part: dict(forms) for part, forms in self.forms.items()},
+            "default": {
+                lang: {
+                    "form": self.display_name(lang),
+                    "why": self.default_basis(lang),
+                    "sources": self.evidence(lang),
+                }
+                for lang in languages
+            },
+            "aliases": [{"text": a.text, "kind": a.kind, "origin": a.origin} for a in aliases],
+            "defined_at": f"{self.file}:{self.line}",
+            "sources": list(self.sources),
+        }
 
     def display_name(self, lang: str = "en", style: str | None = None) -> str:
         """Return the full name in ``lang`` and ``style``."""

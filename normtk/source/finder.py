@@ -290,18 +290,18 @@ class SourceFinder:
             # An entity's own acronym in the source's language, as written, names it
             # (ЗСУ, ООН, СРСР); another language's (Ukrainian ВСУ is the Supreme Court,
             # Russian ВСУ the Armed Forces) is no evidence.
-            aliases = tuple(
+            naming = [
                 a
                 for a in aliases
                 if a.kind != "abbr"
                 or (a.origin == f"abbr:{self.lang}" and a.text == text[start:end])
-            )
-            if not aliases:
+            ]
+            if not naming:
                 continue
-            ids = tuple(sorted({a.entity_id for a in aliases}))
+            ids = tuple(sorted({a.entity_id for a in naming}))
             entity_id = ids[0] if len(ids) == 1 else None
             mentions.append(
-                SourceMention(start, end, text[start:end], entity_id, ids, aliases[0].text, "alias")
+                SourceMention(start, end, text[start:end], entity_id, ids, naming[0].text, "alias")
             )
         return mentions
 
