@@ -1,0 +1,203 @@
+"""Suggestions for capitalised names the exact index does not know: Kreminnoye → Kreminna.
+
+A :class:`Suggester` reads a text for runs of capitalised words that no
+mention covers, asks a :class:`~normtk.fuzzy.index.FuzzyIndex` of all the
+gazetteer's aliases for the closest entity, and keeps a candidate only where
+precision allows: the word is not a common word nor a given name, is long
+enough (Sumi is not Sumy), names the kind of entity its context calls for (no
+place after "Mr" or a given name), and no other entity scores as well.
+Suggestions change nothing; a normalizer turns those at or above its
+``fuzzy_threshold`` into rewrites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from normtk.folding import fold, is_all_caps
+from normtk.fuzzy.index import Candidate, FuzzyIndex
+from normtk.gazetteer.model import Alias
+from normtk.normalize.context import Context, given_names
+
+if TYPE_CHECKING:
+    from normtk.normalize.normalizer import Normalizer
+
+__all__ = ["DEFAULT_THRESHOLD", "Found", "Suggester", "Suggestion"]
+
+#: Suggestions scoring at least this are listed (see benchmarks/RESULTS.md for its precision).
+DEFAULT_THRESHOLD = 0.85
+#: A single word needs this many letters: shorter names are too often other names.
+MIN_LETTERS = 5
+#: A candidate needs to beat every other entity by this much to be suggested.
+MARGIN = 0.02
+#: The most words a query spans.
+MAX_WORDS = 3
+_KINDS = frozenset({"name", "surname", "full"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A span of text with the entity it may be and the form to write: offsets in the text."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    alias: str
+    proposed: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A fuzzy suggestion as the change log's lines count: ``line`` (1-based), ``start:end``."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    entity: str
+    alias: str
+    proposed: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the suggestion as a JSON-ready dict."""
+        return {"kind": "fuzzy", **asdict(self), "score": round(self.score, 3)}
+
+
+class Suggester:
+    """Propose gazetteer entities for capitalised names the exact index left alone.
+
+    >>> from normtk import Gazetteer, Normalizer
+    >>> suggester = Suggester(Normalizer(Gazetteer.load(), "en"))
+    >>> [(f.text, f.proposed) for f in suggester.suggest("Shelling hit Kreminnoye again.")]
+    [('Kreminnoye', 'Kreminna')]
+    """
+
+    def __init__(self, normalizer: Normalizer, threshold: float = DEFAULT_THRESHOLD) -> None:
+        from normtk.gazetteer.stopwords import common_words, stopword_languages
+
+        gazetteer = normalizer.gazetteer
+        self.normalizer = normalizer
+        self.threshold = threshold
+        self.index: FuzzyIndex[Alias] = FuzzyIndex(
+            a for a in gazetteer.aliases() if a.kind in _KINDS
+        )
+        lang = normalizer.lang
+        self._common = common_words(lang) if lang in stopword_languages() else frozenset()
+        self._cues = gazetteer.languages[lang].cues
+        self._given = given_names(
+            f for e in gazetteer if e.is_person for f in e.forms["given"].values()
+        )
+        self._cue_words = frozenset(
+            fold(w) for words in self._cues.values() for w in words if " " not in w
+        )
+
+    def suggest(self, text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Found]:
+        """Return the suggestions in ``text`` outside the ``taken`` spans, in text order."""
+        context = Context(text, self._cues)
+        found: list[Found] = []
+        for run in self._runs(text, taken):
+            for first in range(len(run)):
+                for last in range(first, min(first + MAX_WORDS, len(run))):
+                    if not self._worth_asking(text, run, first, last):
+                        continue
+                    start, end = run[first][0], run[last][1]
+                    hit = self._best(text, start, end, context)
+                    if hit is not None:
+                        found.append(hit)
+        chosen: list[Found] = []
+        for hit in sorted(found, key=lambda f: (-f.score, f.start - f.end)):
+            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+                chosen.append(hit)
+        return sorted(chosen, key=lambda f: f.start)
+
+    def _runs(self, text: str, taken: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Return the runs of capitalised words (one space apart) outside ``taken``."""
+        spans = sorted(taken)
+        runs: list[list[tuple[int, int]]] = []
+        run: list[tuple[int, int]] = []
+        position = 0  # into spans
+        last_end = -2
+        for match in _TOKEN.finditer(text):
+            start, end = match.span()
+            if text.endswith(_POSSESSIVE, 0, end):
+                end -= 2
+            while position < len(spans) and spans[position][1] <= start:
+                position += 1
+            covered = position < len(spans) and spans[position][0] < end
+            if covered or not text[start].isupper():
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            if run and not (start == last_end + 1 and text[last_end] == " "):
+                runs.append(run)
+                run = []
+            run.append((start, end))
+            last_end = end
+        if run:
+            runs.append(run)
+        return runs
+
+    def _worth_asking(
+        self, text: str, run: list[tuple[int, int]], first: int, last: int
+    ) -> bool:
+        """Tell whether words ``first..last`` of a run may be a name worth a query."""
+        words = [fold(text[s:e]) for s, e in run]
+        if first == last:
+            word = text[run[first][0] : run[first][1]]
+            letters = sum(c.isalpha() for c in word)
+            if letters < MIN_LETTERS or words[first] in self._common:
+                return False
+            if words[first] in self._given or (is_all_caps(word) and letters <= 5):
+                return False
+            # Inside a longer run of unknown capitalised words (Maryna Ivanova), a word
+            # alone is part of another name; titles and common words do not count.
+            others = words[:first] + words[first + 1 :]
+            return all(w in self._common or w in self._cue_words for w in others)
+        inner = words[first : last + 1]
+        return inner[0] not in self._common and inner[-1] not in self._common
+
+    def _best(self, text: str, start: int, end: int, context: Context) -> Found | None:
+        """Return the one candidate for ``text[start:end]`` that passes, or ``None``."""
+        written = text[start:end]
+        kind = context.kind_at(start, end, self._given)
+        candidates = [
+            c
+            for c in self.index.search(written, limit=4)
+            if kind is None or self._is_person(c) == (kind == "person")
+        ]
+        if not candidates or candidates[0].score < self.threshold:
+            return None
+        best = candidates[0]
+        proposed = self._proposed(best, written)
+        for other in candidates[1:]:
+            if other.score > best.score - MARGIN and self._proposed(other, written) != proposed:
+                return None  # two entities fit as well: not for a guess to decide
+        if proposed is None or fold(proposed) == fold(written):
+            return None
+        alias = best.alias
+        return Found(start, end, written, alias.entity_id, alias.text, proposed, best.score)
+
+    def _is_person(self, candidate: Candidate[Alias]) -> bool:
+        return self.normalizer.gazetteer[candidate.alias.entity_id].is_person
+
+    def _proposed(self, candidate: Candidate[Alias], written: str) -> str | None:
+        """Return the form the normalizer's style writes for the candidate's entity."""
+        normalizer = self.normalizer
+        alias = candidate.alias
+        entity = normalizer.gazetteer[alias.entity_id]
+        if alias.kind == "full":
+            form = entity.display_name(normalizer.lang, normalizer.style)
+        elif alias.kind == "surname":
+            form = entity.form("surname", normalizer.lang, normalizer.style)
+        else:
+            form = entity.form("name", normalizer.lang, normalizer.style)
+        return form.upper() if is_all_caps(written) and not is_all_caps(form) else form
