@@ -69,7 +69,19 @@ def normalize(
         str | None,
         typer.Option(
             help="Write the names left as written because they may name more than one entity "
-            "(or a person the gazetteer does not know) here, one JSON object per line."
+            "(or a person the gazetteer does not know) here, one JSON object per line, and "
+            'fuzzy suggestions for unknown names ("kind": "fuzzy": span, candidate entity, '
+            "proposed form, score). Changes nothing."
+        ),
+    ] = None,
+    fuzzy_threshold: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Rewrite fuzzy suggestions scoring at least this (0-1; suggestions are listed "
+            "from 0.85). Off by default: fuzzy matching only suggests. Each such rewrite is in "
+            "the change log with rule fuzzy:SCORE.",
         ),
     ] = None,
 ) -> None:
@@ -80,6 +92,7 @@ def normalize(
     `normtk gazetteer lookup`), so a story never names one entity two ways.
 
     Example: normtk normalize --lang en story.txt --changes changes.jsonl
+    --suggest names.jsonl
     """
     from normtk.gazetteer import Gazetteer
     from normtk.io.files import open_output
@@ -99,6 +112,8 @@ def normalize(
         style=style,
         keep_styled=keep_styled,
         rewrite_native=rewrite_native,
+        fuzzy=suggest is not None,
+        fuzzy_threshold=fuzzy_threshold,
     )
     breaks: DocBreaksName = "blank" if doc_breaks is DocBreaks.blank else "none"
     with (
@@ -130,7 +145,9 @@ def _normalize_file(
     log, unresolved = logs
     for result in normalize_stream(normalizer, read_lines(name, errors), doc_breaks=doc_breaks):
         out.write(result.text)
-        for stream, records in ((log, result.changes), (unresolved, result.unresolved)):
+        suggested = [*result.unresolved, *result.suggestions]
+        suggested.sort(key=lambda r: (r.line, r.start))
+        for stream, records in ((log, result.changes), (unresolved, suggested)):
             if stream is not None:
                 for record in records:
                     stream.write(json.dumps({"file": name, **record.to_dict()}, ensure_ascii=False))

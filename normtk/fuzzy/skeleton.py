@@ -43,6 +43,8 @@ class Rules:
     classes: dict[str, str]
     suffixes: tuple[tuple[str, tuple[str, ...]], ...]
     min_stem: int
+    derived_endings: dict[str, tuple[str, ...]]
+    demonym_cuts: dict[str, tuple[str, ...]]
     sources: tuple[str, ...]
     same: tuple[tuple[str, str], ...]
     different: tuple[tuple[str, str], ...]
@@ -93,6 +95,13 @@ def _load() -> Rules:
             (str(f["key"]), tuple(str(e) for e in f["endings"])) for f in doc["suffixes"]
         ),
         min_stem=int(doc["min_stem"]),
+        derived_endings={
+            str(lang): tuple(str(e) for e in endings)
+            for lang, endings in doc["derived_endings"].items()
+        },
+        demonym_cuts={
+            str(lang): tuple(str(e) for e in cuts) for lang, cuts in doc["demonym_cuts"].items()
+        },
         sources=tuple(str(s) for s in doc["sources"]),
         same=_pairs(samples["same"]),
         different=_pairs(samples["different"]),

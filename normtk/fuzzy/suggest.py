@@ -13,12 +13,13 @@ Suggestions change nothing; a normalizer turns those at or above its
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from normtk.folding import fold, is_all_caps
-from normtk.fuzzy.index import Candidate, FuzzyIndex
+from normtk.fuzzy.index import Candidate, FuzzyIndex, form_of
+from normtk.fuzzy.skeleton import rules, skeleton
 from normtk.gazetteer.model import Alias
 from normtk.normalize.context import Context, given_names
 
@@ -28,16 +29,19 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_THRESHOLD", "Found", "Suggester", "Suggestion"]
 
 #: Suggestions scoring at least this are listed (see benchmarks/RESULTS.md for its precision).
-DEFAULT_THRESHOLD = 0.85
+DEFAULT_THRESHOLD = 0.87
 #: A single word needs this many letters: shorter names are too often other names.
 MIN_LETTERS = 5
 #: A candidate needs to beat every other entity by this much to be suggested.
 MARGIN = 0.02
+#: A candidate's skeleton key must be this close to the written name's (1: the same key).
+MIN_KEY_SCORE = 1.0
 #: The most words a query spans.
 MAX_WORDS = 3
 _KINDS = frozenset({"name", "surname", "full"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "’s")
+_NUMBER_AFTER = re.compile(r" \d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +90,25 @@ class Suggester:
         gazetteer = normalizer.gazetteer
         self.normalizer = normalizer
         self.threshold = threshold
-        self.index: FuzzyIndex[Alias] = FuzzyIndex(
-            a for a in gazetteer.aliases() if a.kind in _KINDS
-        )
         lang = normalizer.lang
+        # Another language's form (German Tschechien, French Suisse) is no spelling that
+        # copy in this language misspells: only this language's forms and the variants.
+        self.index: FuzzyIndex[Alias] = FuzzyIndex(
+            a
+            for a in gazetteer.aliases()
+            if a.kind in _KINDS and _fits_language(a, lang, gazetteer.languages)
+        )
         self._common = common_words(lang) if lang in stopword_languages() else frozenset()
         self._cues = gazetteer.languages[lang].cues
         self._given = given_names(
             f for e in gazetteer if e.is_person for f in e.forms["given"].values()
+        )
+        # Olexandra is a spelling of Oleksandra, a given name, before it is one of
+        # Oleksandriia: a word with a given name's skeleton is left alone.
+        self._given_keys = frozenset(skeleton(name) for name in self._given)
+        self._cuts = rules().demonym_cuts.get(lang, ())
+        self._derived = tuple(
+            sorted(rules().derived_endings.get(lang, ()), key=len, reverse=True)
         )
         self._cue_words = frozenset(
             fold(w) for words in self._cues.values() for w in words if " " not in w
@@ -158,6 +173,8 @@ class Suggester:
                 return False
             if words[first] in self._given or (is_all_caps(word) and letters <= 5):
                 return False
+            if skeleton(word) in self._given_keys:
+                return False
             # Inside a longer run of unknown capitalised words (Maryna Ivanova), a word
             # alone is part of another name; titles and common words do not count.
             others = words[:first] + words[first + 1 :]
@@ -168,11 +185,21 @@ class Suggester:
     def _best(self, text: str, start: int, end: int, context: Context) -> Found | None:
         """Return the one candidate for ``text[start:end]`` that passes, or ``None``."""
         written = text[start:end]
+        if _NUMBER_AFTER.match(text, end):
+            return None  # Rossiya 1, Antracite 26 cm: a channel, a product
         kind = context.kind_at(start, end, self._given)
+        form = form_of(written)
+        derived = next((e for e in self._derived if form.endswith(e)), None)
         candidates = [
             c
             for c in self.index.search(written, limit=4)
-            if kind is None or self._is_person(c) == (kind == "person")
+            if (kind is None or self._is_person(c) == (kind == "person"))
+            # The exact index has seen this spelling and left it (a keep-phrase, a case rule).
+            and c.form_score < 1
+            # Only a spelling of the same skeleton: Tokarev is not Tokayev.
+            and c.key_score >= MIN_KEY_SCORE
+            # Transnistrian is no spelling of Transnistria, nor Brovarsky of Brovary.
+            and (self._is_person(c) or not self._derived_from(form, c, derived))
         ]
         if not candidates or candidates[0].score < self.threshold:
             return None
@@ -185,6 +212,14 @@ class Suggester:
             return None
         alias = best.alias
         return Found(start, end, written, alias.entity_id, alias.text, proposed, best.score)
+
+    def _derived_from(self, form: str, candidate: Candidate[Alias], derived: str | None) -> bool:
+        """Tell whether ``form`` is a word made from the place name rather than a spelling."""
+        alias = form_of(candidate.alias.text)
+        if derived is not None and not alias.endswith(derived):
+            return True  # Transnistrian, Brovarsky
+        # Romani, Serb: the people of Romania, Serbia
+        return any(alias == form + cut for cut in self._cuts)
 
     def _is_person(self, candidate: Candidate[Alias]) -> bool:
         return self.normalizer.gazetteer[candidate.alias.entity_id].is_person
@@ -201,3 +236,20 @@ class Suggester:
         else:
             form = entity.form("name", normalizer.lang, normalizer.style)
         return form.upper() if is_all_caps(written) and not is_all_caps(form) else form
+
+
+def _fits_language(alias: Alias, lang: str, languages: Collection[str]) -> bool:
+    """Tell whether an alias is a form of ``lang`` or a variant for no other language.
+
+    Other languages' forms (``form:de``) and the romanizations made for their
+    press (``translit:uk-fr-press``) are left out.
+    """
+    for origin in alias.origin.split(" "):
+        part = origin.partition("=")[2] or origin
+        if part.startswith("form:") and part[5:].split("/")[0] != lang:
+            return False
+        if part.startswith("translit:"):
+            target = part[9:].split("-")[1:2]
+            if target and target[0] in languages and target[0] != lang:
+                return False
+    return True

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from normtk.errors import UsageError
 from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
@@ -12,6 +14,9 @@ from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
 from normtk.languages import language_code
 from normtk.normalize.context import Context, Document, given_names
+
+if TYPE_CHECKING:
+    from normtk.fuzzy.suggest import Suggester, Suggestion
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
@@ -72,11 +77,16 @@ class Unresolved:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """The rewritten text, the changes that produced it, and the names left unresolved."""
+    """The rewritten text, the changes that produced it, and the names left unresolved.
+
+    ``suggestions`` are the fuzzy suggestions (with ``fuzzy=True``) below the
+    normalizer's ``fuzzy_threshold``: unknown names that may be an entity.
+    """
 
     text: str
     changes: list[Change]
     unresolved: list[Unresolved] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 class Normalizer:
@@ -93,6 +103,10 @@ class Normalizer:
     script included, becomes the entity's default form, whatever the style.
     A name in another script than the copy's (Україна in English) is found but
     left as written unless ``rewrite_native``, and never inside quotation marks.
+    ``fuzzy`` also looks for capitalised names the gazetteer does not know
+    (Kreminnoye) and lists the entity each may be in :attr:`Normalized.suggestions`;
+    ``fuzzy_threshold`` rewrites those scoring at least that (rule ``fuzzy:SCORE``)
+    and implies ``fuzzy``. Without it, fuzzy matching never rewrites.
 
     >>> from normtk import Gazetteer
     >>> normalizer = Normalizer(Gazetteer.load(), lang="en")
@@ -109,8 +123,13 @@ class Normalizer:
         keep_styled: bool = False,
         canonical: bool = False,
         rewrite_native: bool = False,
+        fuzzy: bool = False,
+        fuzzy_threshold: float | None = None,
     ) -> None:
         lang = language_code(lang)
+        if fuzzy_threshold is not None and not 0 < fuzzy_threshold <= 1:
+            msg = f"fuzzy_threshold must be in (0, 1], not {fuzzy_threshold}"
+            raise UsageError(msg)
         gazetteer.check_target(lang, style)
         if canonical and (style is not None or keep_styled):
             msg = "canonical forms take no style and keep no styled form"
@@ -126,6 +145,18 @@ class Normalizer:
         self._cues = gazetteer.languages[lang].cues
         self._given_names: frozenset[str] | None = None
         self._common: frozenset[str] | set[str] | None = None
+        self.fuzzy = fuzzy or fuzzy_threshold is not None
+        self.fuzzy_threshold = fuzzy_threshold
+        self._suggester: Suggester | None = None
+
+    @property
+    def suggester(self) -> Suggester:
+        """The fuzzy suggester of this normalizer's gazetteer and style (built on first use)."""
+        if self._suggester is None:
+            from normtk.fuzzy.suggest import Suggester
+
+            self._suggester = Suggester(self)
+        return self._suggester
 
     def find(self, text: str, document: Document | None = None) -> list[Mention]:
         """Return every entity mention in ``text``, in order, without rewriting.
@@ -284,6 +315,9 @@ class Normalizer:
         line = 1
         line_start = 0
         decided = self._decisions_in(text, document or Document())
+        suggestions: list[Suggestion] = []
+        if self.fuzzy:
+            decided, suggestions = self._fuzzy(text, decided)
         for start, end, (entity_id, candidates, _, rule, replacement) in decided:
             newlines = text.count("\n", counted, start)
             counted = start
@@ -309,9 +343,47 @@ class Normalizer:
             )
             position = end
         if not changes:
-            return Normalized(text, changes, unresolved)
+            return Normalized(text, changes, unresolved, suggestions)
         out.append(text[position:])
-        return Normalized("".join(out), changes, unresolved)
+        return Normalized("".join(out), changes, unresolved, suggestions)
+
+    def _fuzzy(
+        self, text: str, decided: list[tuple[int, int, _Decision]]
+    ) -> tuple[list[tuple[int, int, _Decision]], list[Suggestion]]:
+        """Add the fuzzy rewrites to ``decided``; return the other fuzzy finds as suggestions."""
+        from normtk.fuzzy.suggest import Suggestion
+
+        # Every exact match is taken, those it leaves as written (keep-phrases) too.
+        taken = [(start, end) for start, end, _ in self._index.scan(text)]
+        found = self.suggester.suggest(text, taken)
+        if not found:
+            return decided, []
+        threshold = self.fuzzy_threshold
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        suggestions = []
+        rewrites = []
+        for f in found:
+            if threshold is not None and f.score >= threshold:
+                rule = f"fuzzy:{f.score:.2f}"
+                rewrites.append((f.start, f.end, (f.entity, (f.entity,), f.alias, rule, f.proposed)))
+                continue
+            line = bisect_right(newlines, f.start)
+            line_start = newlines[line - 1] + 1 if line else 0
+            suggestions.append(
+                Suggestion(
+                    line + 1,
+                    f.start - line_start,
+                    f.end - line_start,
+                    f.text,
+                    f.entity,
+                    f.alias,
+                    f.proposed,
+                    f.score,
+                )
+            )
+        if rewrites:
+            decided = sorted([*decided, *rewrites], key=lambda d: d[0])
+        return decided, suggestions
 
     def _disambiguate(
         self,

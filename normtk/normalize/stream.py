@@ -65,4 +65,5 @@ def _normalize_chunk(
         result.text,
         [replace(change, line=change.line + shift) for change in result.changes],
         [replace(item, line=item.line + shift) for item in result.unresolved],
+        [replace(item, line=item.line + shift) for item in result.suggestions],
     )
