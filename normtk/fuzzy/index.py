@@ -1,9 +1,9 @@
 """Candidate search over every alias by skeleton key, in buckets, with rapidfuzz.
 
 Each alias is filed under its skeleton key (:func:`normtk.fuzzy.skeleton.skeleton`),
-and each key in a bucket by its first letter and its length. A query is
+and each key in a bucket by its first two letters and its length. A query is
 compared, with rapidfuzz's Levenshtein distance and a cut-off, only with the
-keys of its own first letter whose length can reach the cut-off; the aliases
+keys of its own first two letters whose length can reach the cut-off; the aliases
 of the keys that pass are scored on their written forms too (an Indel
 distance, which weighs a substitution as two edits), and the score is the
 mean of the two similarities. Comparing with a few thousand keys instead of
@@ -22,8 +22,11 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from normtk.fuzzy.skeleton import skeleton, word_letters
 
-__all__ = ["KEY_CUTOFF", "Candidate", "FuzzyIndex", "form_of"]
+__all__ = ["KEY_CUTOFF", "PREFIX", "Candidate", "FuzzyIndex", "form_of"]
 
+#: Keys are compared only with keys that begin with the same this many letters: names
+#: differ in their ends and middles (Kupyan, Kreminnoye), rarely in their first letters.
+PREFIX = 2
 #: The least key similarity a candidate needs to be scored at all.
 KEY_CUTOFF = 0.75
 
@@ -81,7 +84,7 @@ class FuzzyIndex(Generic[E]):
                 self._aliases.setdefault(key, []).append((alias, form_of(alias.text)))
         buckets: dict[tuple[str, int], list[str]] = {}
         for key in self._aliases:
-            buckets.setdefault((key[0], len(key)), []).append(key)
+            buckets.setdefault((key[:PREFIX], len(key)), []).append(key)
         self._buckets = buckets
 
     def __len__(self) -> int:
@@ -104,7 +107,7 @@ class FuzzyIndex(Generic[E]):
         high = math.floor(len(query) / key_cutoff)
         best: dict[str, Candidate[E]] = {}
         for length in range(low, high + 1):
-            keys = self._buckets.get((query[0], length))
+            keys = self._buckets.get((query[:PREFIX], length))
             if keys is None:
                 continue
             found = process.extract(
