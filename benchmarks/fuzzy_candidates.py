@@ -85,8 +85,10 @@ def main() -> None:
         by_entity.setdefault(alias.entity_id, set()).add(fold(alias.text))
     pairs = variants()
     queries = [v for v, _, _ in pairs]
-    print(f"## Fuzzy candidates: {len(every)} aliases ({index.key_count} skeleton keys, "
-          f"built in {built:.1f} s), {len(queries)} queries; {machine()}")
+    print(
+        f"## Fuzzy candidates: {len(every)} aliases ({index.key_count} skeleton keys, "
+        f"built in {built:.1f} s), {len(queries)} queries; {machine()}"
+    )
 
     def run_normtk() -> list[str | None]:
         out = []
@@ -114,13 +116,17 @@ def main() -> None:
     for name, rate in medians.items():
         print(f"{name:12s} {rate:10.1f} queries/s (median of {args.runs})")
     print(f"ratio normtk / extractOne: {medians['normtk'] / medians['extractOne']:.0f}x")
-    known = [i for i, (_, e, _) in enumerate(pairs) if any(fold(e) in s for s in by_entity.values())]
+    known = [
+        i for i, (_, e, _) in enumerate(pairs) if any(fold(e) in s for s in by_entity.values())
+    ]
     absent = [pairs[i][1] for i in range(len(pairs)) if i not in known]
     for name, found in answers.items():
         hits = [i for i in known if found[i] and fold(pairs[i][1]) in by_entity[found[i]]]
         misses = [pairs[i][0] for i in known if i not in hits]
-        print(f"recall@1 {name:12s} {len(hits)}/{len(known)} = {len(hits) / len(known):.1%}"
-              f"  missed: {', '.join(misses) or '-'}")
+        print(
+            f"recall@1 {name:12s} {len(hits)}/{len(known)} = {len(hits) / len(known):.1%}"
+            f"  missed: {', '.join(misses) or '-'}"
+        )
     print(f"expected form in no entity (not counted): {', '.join(absent) or '-'}")
 
 

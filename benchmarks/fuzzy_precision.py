@@ -58,12 +58,21 @@ def main() -> None:
     if args.dump:
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         for s in found:
-            writer.writerow([s["file"], s["line"], s["start"], s["written"], s["proposed"],
-                             s["score"], s["sentence"]])
+            writer.writerow(
+                [
+                    s["file"],
+                    s["line"],
+                    s["start"],
+                    s["written"],
+                    s["proposed"],
+                    s["score"],
+                    s["sentence"],
+                ]
+            )
         return
     judged: dict[tuple[str, str, str, str, str], dict[str, str]] = {}
     with JUDGMENTS.open(encoding="utf-8") as f:
-        for row in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"):
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
             judged[(row["file"], row["line"], row["start"], row["written"], row["proposed"])] = row
     correct = wrong = missing = 0
     for s in found:
@@ -76,8 +85,10 @@ def main() -> None:
         else:
             wrong += 1
     total = correct + wrong
-    print(f"suggestions at or above {DEFAULT_THRESHOLD}: {len(found)}; judged {total}, "
-          f"correct {correct}, wrong {wrong}, not judged {missing}")
+    print(
+        f"suggestions at or above {DEFAULT_THRESHOLD}: {len(found)}; judged {total}, "
+        f"correct {correct}, wrong {wrong}, not judged {missing}"
+    )
     if total:
         print(f"precision: {correct / total:.1%}")
 

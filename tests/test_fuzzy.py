@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DATA, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,6 @@ from normtk.errors import UsageError
 from normtk.fuzzy import FuzzyIndex, rules, skeleton
 from normtk.gazetteer.load import read_data_file
 from normtk.qa.checker import Checker
-
-from conftest import DATA, run_cli
 
 RULES = rules()
 SEGMENTS = list(
@@ -56,7 +55,7 @@ def test_broken_rules_file_names_file_and_line() -> None:
     schema = json.loads((root / "skeleton.schema.json").read_text("utf-8"))
     text = (root / "skeleton.yaml").read_text("utf-8").replace("min_stem: 3", "min_stem: three")
     _, problems = read_data_file(text, schema, "skeleton.yaml")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("min_stem"))
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("min_stem"))
     assert problems == [f"skeleton.yaml:{line}: min_stem: 'three' is not of type 'integer'"]
 
 
@@ -169,7 +168,9 @@ def test_fuzzy_never_rewrites_by_default(
     gazetteer: Gazetteer, fuzzy: Normalizer, en: Normalizer, place_names: list[str]
 ) -> None:
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(near_miss(place_names), st.sampled_from(["Shelling near {} today.", "{} fell.", "In {}"]))
+    @given(
+        near_miss(place_names), st.sampled_from(["Shelling near {} today.", "{} fell.", "In {}"])
+    )
     def check(word: str, template: str) -> None:
         text = template.format(word)
         with_fuzzy, without = fuzzy.normalize(text), en.normalize(text)

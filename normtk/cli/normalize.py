@@ -20,9 +20,15 @@ from normtk.cli._options import (
 from normtk.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from normtk.fuzzy.suggest import Suggestion
     from normtk.io.files import Errors
     from normtk.normalize import DocBreaks as DocBreaksName
     from normtk.normalize import Normalizer
+    from normtk.normalize.normalizer import Change, Unresolved
+
+    Record = Change | Unresolved | Suggestion
 
 LangOption = Annotated[
     str, typer.Option("--lang", "-l", help="Output language whose forms to write (en, es, de, fr).")
@@ -145,9 +151,13 @@ def _normalize_file(
     log, unresolved = logs
     for result in normalize_stream(normalizer, read_lines(name, errors), doc_breaks=doc_breaks):
         out.write(result.text)
-        suggested = [*result.unresolved, *result.suggestions]
+        suggested: list[Unresolved | Suggestion] = [*result.unresolved, *result.suggestions]
         suggested.sort(key=lambda r: (r.line, r.start))
-        for stream, records in ((log, result.changes), (unresolved, suggested)):
+        written: tuple[tuple[TextIO | None, Sequence[Record]], ...] = (
+            (log, result.changes),
+            (unresolved, suggested),
+        )
+        for stream, records in written:
             if stream is not None:
                 for record in records:
                     stream.write(json.dumps({"file": name, **record.to_dict()}, ensure_ascii=False))

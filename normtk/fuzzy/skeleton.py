@@ -53,9 +53,7 @@ class Rules:
     def compile(self) -> Callable[[str], str]:
         """Return the function that turns one folded word into its key."""
         replace = dict(self.sequences)
-        pattern = re.compile(
-            "|".join(re.escape(s) for s in sorted(replace, key=len, reverse=True))
-        )
+        pattern = re.compile("|".join(re.escape(s) for s in sorted(replace, key=len, reverse=True)))
         table = str.maketrans(self.classes)
         families = [
             (key, tuple(sorted(endings, key=len, reverse=True))) for key, endings in self.suffixes

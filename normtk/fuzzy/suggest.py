@@ -107,9 +107,7 @@ class Suggester:
         # Oleksandriia: a word with a given name's skeleton is left alone.
         self._given_keys = frozenset(skeleton(name) for name in self._given)
         self._cuts = rules().demonym_cuts.get(lang, ())
-        self._derived = tuple(
-            sorted(rules().derived_endings.get(lang, ()), key=len, reverse=True)
-        )
+        self._derived = tuple(sorted(rules().derived_endings.get(lang, ()), key=len, reverse=True))
         self._cue_words = frozenset(
             fold(w) for words in self._cues.values() for w in words if " " not in w
         )
@@ -161,9 +159,7 @@ class Suggester:
             runs.append(run)
         return runs
 
-    def _worth_asking(
-        self, text: str, run: list[tuple[int, int]], first: int, last: int
-    ) -> bool:
+    def _worth_asking(self, text: str, run: list[tuple[int, int]], first: int, last: int) -> bool:
         """Tell whether words ``first..last`` of a run may be a name worth a query."""
         words = [fold(text[s:e]) for s, e in run]
         if first == last:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -365,7 +365,9 @@ class Normalizer:
         for f in found:
             if threshold is not None and f.score >= threshold:
                 rule = f"fuzzy:{f.score:.2f}"
-                rewrites.append((f.start, f.end, (f.entity, (f.entity,), f.alias, rule, f.proposed)))
+                rewrites.append(
+                    (f.start, f.end, (f.entity, (f.entity,), f.alias, rule, f.proposed))
+                )
                 continue
             line = bisect_right(newlines, f.start)
             line_start = newlines[line - 1] + 1 if line else 0
