@@ -77,18 +77,29 @@ class FuzzyIndex(Generic[E]):
     """
 
     def __init__(self, aliases: Iterable[E]) -> None:
-        self._aliases: dict[str, list[tuple[E, str]]] = {}  # key -> (alias, form)
+        # key -> written form -> the aliases written so (forms are scored once per query)
+        self._aliases: dict[str, dict[str, list[E]]] = {}
         for alias in aliases:
             key = skeleton(alias.text)
             if key:
-                self._aliases.setdefault(key, []).append((alias, form_of(alias.text)))
-        buckets: dict[tuple[str, int], list[str]] = {}
+                forms = self._aliases.setdefault(key, {})
+                forms.setdefault(form_of(alias.text), []).append(alias)
+        # Per prefix, its keys from shortest to longest and where each length starts, so
+        # the keys of a range of lengths are one slice and one rapidfuzz call.
+        by_prefix: dict[str, list[str]] = {}
         for key in self._aliases:
-            buckets.setdefault((key[:PREFIX], len(key)), []).append(key)
-        self._buckets = buckets
+            by_prefix.setdefault(key[:PREFIX], []).append(key)
+        self._buckets: dict[str, tuple[list[str], list[int]]] = {}
+        for prefix, keys in by_prefix.items():
+            keys.sort(key=len)
+            starts = [0] * (len(keys[-1]) + 2)
+            for number in range(len(keys) - 1, -1, -1):
+                starts[: len(keys[number]) + 1] = [number] * (len(keys[number]) + 1)
+            starts[-1] = len(keys)
+            self._buckets[prefix] = keys, starts
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._aliases.values())
+        return sum(len(a) for forms in self._aliases.values() for a in forms.values())
 
     @property
     def key_count(self) -> int:
@@ -106,21 +117,23 @@ class FuzzyIndex(Generic[E]):
         low = math.ceil(len(query) * key_cutoff)
         high = math.floor(len(query) / key_cutoff)
         best: dict[str, Candidate[E]] = {}
-        for length in range(low, high + 1):
-            keys = self._buckets.get((query[:PREFIX], length))
-            if keys is None:
-                continue
-            found = process.extract(
-                query,
-                keys,
-                scorer=Levenshtein.normalized_similarity,
-                score_cutoff=key_cutoff,
-                limit=None,
-            )
-            for key, key_score, _ in found:
-                for alias, alias_form in self._aliases[key]:
-                    form_score = Indel.normalized_similarity(form, alias_form)
-                    score = (key_score + form_score) / 2
+        bucket = self._buckets.get(query[:PREFIX])
+        if bucket is None:
+            return []
+        keys, starts = bucket
+        last = len(starts) - 1
+        found = process.extract(
+            query,
+            keys[starts[min(low, last)] : starts[min(high + 1, last)]],
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=key_cutoff,
+            limit=None,
+        )
+        for key, key_score, _ in found:
+            for alias_form, written in self._aliases[key].items():
+                form_score = Indel.normalized_similarity(form, alias_form)
+                score = (key_score + form_score) / 2
+                for alias in written:
                     known = best.get(alias.entity_id)
                     if known is None or score > known.score:
                         best[alias.entity_id] = Candidate(alias, score, key_score, form_score)
