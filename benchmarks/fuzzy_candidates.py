@@ -155,13 +155,16 @@ def main() -> None:
         i for i, (_, e, _) in enumerate(pairs) if any(fold(e) in s for s in by_entity.values())
     ]
     absent = [pairs[i][1] for i in range(len(pairs)) if i not in known]
-    for name, found in answers.items():
-        hits = [i for i in known if found[i] and fold(pairs[i][1]) in by_entity[found[i]]]
-        misses = [pairs[i][0] for i in known if i not in hits]
-        print(
-            f"recall@1 {name:12s} {len(hits)}/{len(known)} = {len(hits) / len(known):.1%}"
-            f"  missed: {', '.join(misses) or '-'}"
-        )
+    spelled = {fold(a.text) for a in every}
+    unseen = [i for i in known if fold(pairs[i][0]) not in spelled]
+    for label, subset in (("all pairs", known), ("variant no alias spells", unseen)):
+        for name, found in answers.items():
+            hits = [i for i in subset if found[i] and fold(pairs[i][1]) in by_entity[found[i]]]
+            misses = [pairs[i][0] for i in subset if i not in hits]
+            print(
+                f"recall@1 {name:10s} {label}: {len(hits)}/{len(subset)} = "
+                f"{len(hits) / len(subset):.1%}  missed: {', '.join(misses) or '-'}"
+            )
     print(f"expected form in no entity (not counted): {', '.join(absent) or '-'}")
 
 
