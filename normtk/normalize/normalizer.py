@@ -153,9 +153,11 @@ class Normalizer:
     def suggester(self) -> Suggester:
         """The fuzzy suggester of this normalizer's gazetteer and style (built on first use)."""
         if self._suggester is None:
-            from normtk.fuzzy.suggest import Suggester
+            from normtk.fuzzy.suggest import DEFAULT_THRESHOLD, Suggester
 
-            self._suggester = Suggester(self)
+            # Rewrites below the listing threshold must be found to be made.
+            threshold = min(DEFAULT_THRESHOLD, self.fuzzy_threshold or DEFAULT_THRESHOLD)
+            self._suggester = Suggester(self, threshold)
         return self._suggester
 
     def find(self, text: str, document: Document | None = None) -> list[Mention]:
