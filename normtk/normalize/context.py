@@ -88,7 +88,7 @@ class Context:
         before it (unless it is possessive: "in Nikolaev's view"), or "the
         mayor of", "the city of" before it. Otherwise nothing is said.
         """
-        before = self._word_before(start)
+        before = self.word_before(start)
         if before and (fold(before) in self._person_before or fold(before) in given_names):
             return "person"
         possessive = self.text.startswith(_POSSESSIVE, end)
@@ -99,7 +99,7 @@ class Context:
             return "place"
         return None
 
-    def _word_before(self, start: int) -> str:
+    def word_before(self, start: int) -> str:
         """Return the word right before ``start`` (spaces between, nothing else), or ""."""
         end = start
         while end > 0 and self.text[end - 1] in " \u00a0":
