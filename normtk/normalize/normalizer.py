@@ -11,7 +11,7 @@ from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
 from normtk.languages import language_code
-from normtk.normalize.context import Context, Document, given_names
+from normtk.normalize.context import Context, CueWords, Document, given_names
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
@@ -123,7 +123,7 @@ class Normalizer:
         self.rewrite_native = rewrite_native or canonical
         self._index = gazetteer.index
         self._decisions: dict[tuple[int, str], _Decision] = {}
-        self._cues = gazetteer.languages[lang].cues
+        self._cues = CueWords.of(gazetteer.languages[lang].cues)
         self._given_names: frozenset[str] | None = None
         self._common: frozenset[str] | set[str] | None = None
 
