@@ -330,6 +330,27 @@ def test_place_or_person_from_context_and_document(
     assert norm(en, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WMT22 uk-en, ALMAnaCH-Inria line 1809 (tests/data/wmt22): a man, not the city
+        (
+            "I wrote Alexander Cherkassy, my very ancient friend",
+            "I wrote Alexander Cherkassy, my very ancient friend",
+        ),
+        ("Shelling in Cherkassy overnight", "Shelling in Cherkasy overnight"),
+        # a given name that is also a common word says nothing at a sentence's start
+        ("Will Kiev fall?", "Will Kyiv fall?"),
+        # a person the gazetteer knows is still its own spelling
+        ("Olaf Scholz in Kiev", "Olaf Scholz in Kyiv"),
+    ],
+)
+def test_a_place_name_after_a_given_name_is_a_surname(
+    en: Normalizer, text: str, expected: str
+) -> None:
+    assert norm(en, text) == expected
+
+
 def test_unresolved_names_are_reported(en: Normalizer) -> None:
     result = en.normalize("Talks went on.\nNikolaev said so.")
     assert [(u.line, u.start, u.end, u.text, u.candidates) for u in result.unresolved] == [

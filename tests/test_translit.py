@@ -205,18 +205,25 @@ GOOD = {
     [
         ({"name": "uk-other"}, "uk-test.json: name: 'uk-other' must equal the file name 'uk-test'"),
         ({"lang": "xx"}, "uk-test.json: lang: 'xx' is not one of be, ru, uk"),
-        ({"samples": []}, "uk-test.json: samples: must be a non-empty list"),
-        ({"samples": [["аб"]]}, "uk-test.json: samples: entry 1: ['аб'] is not [source, expected"),
-        ({"mapping": {"аб": "ab"}}, "uk-test.json: mapping: 'аб': must be one letter"),
+        ({"samples": []}, "uk-test.json: samples: [] should be non-empty"),
+        ({"samples": [["аб"]]}, "uk-test.json: samples: 0: ['аб'] is too short"),
+        ({"mapping": {"аб": "ab"}}, "uk-test.json: mapping: 'аб' is too long"),
         ({"mapping": {"А": "a"}}, "uk-test.json: mapping: 'А': must be a lower-case letter"),
-        ({"prev_mapping": {"а": "x"}}, "uk-test.json: prev_mapping: 'а': must have 2+ characters"),
+        ({"prev_mapping": {"а": "x"}}, "uk-test.json: prev_mapping: 'а' is too short"),
         ({"next_mapping": {"аж": "x"}}, "uk-test.json: next_mapping: 'аж': 'ж' not in mapping"),
         ({"start_mapping": {"в": "v"}}, "uk-test.json: start_mapping: 'в': letter missing"),
-        ({"colour": 1}, "uk-test.json: unknown field 'colour'"),
-        ({"source": " "}, "uk-test.json: source: must not be empty"),
+        (
+            {"context_rules": [{"letter": "ж", "prev": "", "next": "", "latin": "zh"}]},
+            "uk-test.json: context_rules: 0: letter 'ж' is not a letter of the mapping",
+        ),
+        (
+            {"colour": 1},
+            "uk-test.json: scheme: Additional properties are not allowed ('colour' was unexpected)",
+        ),
+        ({"source": " "}, "uk-test.json: source: must not be blank"),
         (
             {"context_rules": [{"letter": "а", "prev": "б"}]},
-            "uk-test.json: context_rules: entry 1: must have exactly the fields",
+            "uk-test.json: context_rules: 0: 'next' is a required property",
         ),
     ],
 )
@@ -227,7 +234,9 @@ def test_bad_scheme_data_is_reported(change: dict[str, object], message: str) ->
 
 def test_missing_field_is_reported() -> None:
     data = {k: v for k, v in GOOD.items() if k != "source"}
-    assert validate_scheme(data, "uk-test.json") == ["uk-test.json: missing field 'source'"]
+    assert validate_scheme(data, "uk-test.json") == [
+        "uk-test.json: scheme: 'source' is a required property"
+    ]
 
 
 def test_load_scheme_file(tmp_path: Path) -> None:

@@ -34,6 +34,24 @@ class Document:
     cues: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """A language's words that tell a place from a person, folded once per normalizer."""
+
+    place_before: frozenset[str] = frozenset()
+    place_of: tuple[str, ...] = ()
+    person_before: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, cues: Mapping[str, tuple[str, ...]]) -> CueWords:
+        """Fold the ``cues`` of a language's styles file (``place_before`` ...)."""
+        return cls(
+            frozenset(fold(w) for w in cues.get("place_before", ())),
+            tuple(f" {fold(w)} " for w in cues.get("place_of", ())),
+            frozenset(fold(w) for w in cues.get("person_before", ())),
+        )
+
+
 class Context:
     """The text being normalized, read for cues: by line, as a whole, and word by word.
 
@@ -42,17 +60,17 @@ class Context:
     stays linear in the length of the text, however long its lines.
     """
 
-    def __init__(self, text: str, cues: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, text: str, words: CueWords | None = None) -> None:
         self.text = text
         self._start = self._end = 0  # the current line: text[start:end]
         self._folded_line = ""
         self._on_line: dict[str, bool] = {}
         self._folded_text: str | None = None
         self._in_text: dict[str, bool] = {}
-        words = cues or {}
-        self._place_before = frozenset(fold(w) for w in words.get("place_before", ()))
-        self._place_of = tuple(f" {fold(w)} " for w in words.get("place_of", ()))
-        self._person_before = frozenset(fold(w) for w in words.get("person_before", ()))
+        words = words or CueWords()
+        self._place_before = words.place_before
+        self._place_of = words.place_of
+        self._person_before = words.person_before
 
     def on_line(self, position: int) -> Callable[[str], bool]:
         """Return a test of whether a cue word stands on the line holding ``position``."""
@@ -88,7 +106,7 @@ class Context:
         before it (unless it is possessive: "in Nikolaev's view"), or "the
         mayor of", "the city of" before it. Otherwise nothing is said.
         """
-        before = self._word_before(start)
+        before = self.word_before(start)
         if before and (fold(before) in self._person_before or fold(before) in given_names):
             return "person"
         possessive = self.text.startswith(_POSSESSIVE, end)
@@ -99,7 +117,7 @@ class Context:
             return "place"
         return None
 
-    def _word_before(self, start: int) -> str:
+    def word_before(self, start: int) -> str:
         """Return the word right before ``start`` (spaces between, nothing else), or ""."""
         end = start
         while end > 0 and self.text[end - 1] in " \u00a0":

@@ -13,7 +13,7 @@ from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
 from normtk.languages import language_code
-from normtk.normalize.context import Context, Document, given_names
+from normtk.normalize.context import Context, CueWords, Document, given_names
 
 if TYPE_CHECKING:
     from normtk.fuzzy.suggest import Suggester, Suggestion
@@ -142,7 +142,7 @@ class Normalizer:
         self.rewrite_native = rewrite_native or canonical
         self._index = gazetteer.index
         self._decisions: dict[tuple[int, str], _Decision] = {}
-        self._cues = gazetteer.languages[lang].cues
+        self._cues = CueWords.of(gazetteer.languages[lang].cues)
         self._given_names: frozenset[str] | None = None
         self._common: frozenset[str] | set[str] | None = None
         self.fuzzy = fuzzy or fuzzy_threshold is not None
@@ -180,6 +180,8 @@ class Normalizer:
         found: list[tuple[int, int, _Decision | None, tuple[Alias, ...]]] = []
         for start, end, aliases in self._index.scan(text):
             written = text[start:end]
+            if self._surname_of_someone(context, start, written, aliases):
+                continue
             decision = decisions.get((id(aliases), written))
             if decision is None and fold(written) not in ambiguities:
                 decision = self._decide(aliases, written, context, start, end, document)
@@ -389,6 +391,43 @@ class Normalizer:
             decided = sorted([*decided, *rewrites], key=lambda d: d[0])
         return decided, suggestions
 
+    def _surname_of_someone(
+        self, context: Context, start: int, written: str, aliases: tuple[Alias, ...]
+    ) -> bool:
+        """Tell whether a one-word place or organization name follows a given name.
+
+        "Alexander Cherkassy" is a man, not the city of Cherkasy: after a given
+        name the gazetteer knows, a name that no person of the gazetteer bears
+        is a surname and is left as written. At a sentence's start, where a
+        capital says nothing, a given name that is also a common word ("Will
+        Kiev fall?", "Said Kiev officials") does not count.
+        """
+        text = context.text
+        if start < 2 or text[start - 1] not in " \u00a0" or " " in written:
+            return False
+        before = context.word_before(start)
+        if not before[:1].isupper() or fold(before) not in self._given():
+            return False
+        gazetteer = self.gazetteer
+        if any(gazetteer[a.entity_id].is_person for a in aliases):
+            return False
+        begin = text.rfind(before, 0, start)
+        return not (_sentence_start(text, begin) and before.lower() in self._common_words())
+
+    def _given(self) -> frozenset[str]:
+        if self._given_names is None:
+            self._given_names = given_names(
+                f for e in self.gazetteer if e.is_person for f in e.forms["given"].values()
+            )
+        return self._given_names
+
+    def _common_words(self) -> frozenset[str] | set[str]:
+        if self._common is None:
+            from normtk.gazetteer.stopwords import common_words, stopword_languages
+
+            self._common = common_words(self.lang) if self.lang in stopword_languages() else set()
+        return self._common
+
     def _disambiguate(
         self,
         rule: Ambiguity,
@@ -414,11 +453,7 @@ class Normalizer:
             document.senses[key] = cued[0]
             document.cues.update(c for c in rule.cues.get(cued[0], ()) if has_cue(c))
             return cued[0]
-        if self._given_names is None:
-            self._given_names = given_names(
-                f for e in self.gazetteer if e.is_person for f in e.forms["given"].values()
-            )
-        kind = context.kind_at(start, end, self._given_names)
+        kind = context.kind_at(start, end, self._given())
         if kind is not None:
             fitting = [e for e in candidates if self.gazetteer[e].is_person == (kind == "person")]
             if len(fitting) == 1:
@@ -455,11 +490,7 @@ class Normalizer:
             return False
         if origin[5:].split("/")[0] == self.lang:
             return False
-        if self._common is None:
-            from normtk.gazetteer.stopwords import common_words, stopword_languages
-
-            self._common = common_words(self.lang) if self.lang in stopword_languages() else set()
-        return written.lower() in self._common
+        return written.lower() in self._common_words()
 
     def _per_document(self, entity: Entity) -> bool:
         """Tell whether the document decides which of several style forms an entity takes.

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 _PACKAGE = "normtk.translit"
 _MAPPINGS = ("mapping", "start_mapping", "prev_mapping", "next_mapping", "ending_mapping")
-_REQUIRED = ("name", "lang", "description", "source", "mapping", "samples")
-_OPTIONAL = (*_MAPPINGS[1:], "context_rules", "apostrophes", "apostrophe", "notes")
 
 
 class SchemeError(NormtkError):
@@ -205,107 +203,51 @@ def load_scheme_file(
 
 
 def validate_scheme(data: Any, where: str, languages: set[str] | None = None) -> list[str]:
-    """Return the problems of a scheme's data, each as ``file: field: problem``."""
-    if not isinstance(data, dict):
-        return [f"{where}: a scheme must be a JSON object"]
-    problems: list[str] = []
-    for key in _REQUIRED:
-        if key not in data:
-            problems.append(f"{where}: missing field {key!r}")
-    for key in data:
-        if key not in _REQUIRED and key not in _OPTIONAL:
-            problems.append(f"{where}: unknown field {key!r}")
-    stem = where[: -len(".json")] if where.endswith(".json") else where
-    name, lang = data.get("name"), data.get("lang")
-    if "name" in data and name != stem:
-        problems.append(f"{where}: name: {name!r} must equal the file name {stem!r}")
-    if languages is not None and "lang" in data and lang not in languages:
-        problems.append(f"{where}: lang: {lang!r} is not one of {', '.join(sorted(languages))}")
-    if isinstance(name, str) and isinstance(lang, str) and not name.startswith(lang + "-"):
-        problems.append(f"{where}: name: {name!r} must start with its language, {lang + '-'!r}")
-    for key in ("description", "source", "apostrophes", "apostrophe"):
-        if key in data and not isinstance(data[key], str):
-            problems.append(f"{where}: {key}: must be a string")
-    for key in ("description", "source"):
-        if isinstance(data.get(key), str) and not data[key].strip():
-            problems.append(f"{where}: {key}: must not be empty")
-    mapping = data.get("mapping")
-    letters: set[str] = set()
-    if isinstance(mapping, dict):
-        letters = {key for key in mapping if isinstance(key, str)}
-    context = letters | {APOSTROPHE}
-    for key in _MAPPINGS:
-        if key in data:
-            problems += _check_mapping(data[key], key, where, letters, context)
-    if "context_rules" in data:
-        problems += _check_context_rules(data["context_rules"], where, context)
-    problems += _check_samples(data.get("samples"), where)
-    return problems
+    """Return the problems of a scheme's data, each as ``file: field: problem``.
 
+    The shape is checked against ``scheme.schema.json``; what a schema cannot
+    say (the name is the file's and starts with the language, mapping letters
+    are lower case, rules name only letters of the mapping) is checked here.
+    """
+    import jsonschema  # validation only: not on the fast path of a loaded scheme
 
-def _check_context_rules(rules: Any, where: str, context: set[str]) -> list[str]:
-    if not isinstance(rules, list):
-        return [f"{where}: context_rules: must be a list"]
+    schema = json.loads((resources.files(_PACKAGE) / "scheme.schema.json").read_text("utf-8"))
     problems = []
-    fields = set(ContextRule._fields)
-    for number, rule in enumerate(rules, 1):
-        here = f"{where}: context_rules: entry {number}"
-        if not isinstance(rule, dict) or set(rule) != fields:
-            problems.append(f"{here}: must have exactly the fields {', '.join(sorted(fields))}")
-            continue
-        if not all(isinstance(value, str) for value in rule.values()):
-            problems.append(f"{here}: every field must be a string")
-            continue
-        if len(rule["letter"]) != 1 or rule["letter"] not in context:
-            problems.append(f"{here}: letter {rule['letter']!r} is not one letter of the mapping")
-        unknown = sorted(set(rule["prev"] + rule["next"]) - context)
-        if unknown:
-            problems.append(f"{here}: {''.join(unknown)!r} not in mapping")
-    return problems
-
-
-def _check_mapping(
-    table: Any, key: str, where: str, letters: set[str], context: set[str]
-) -> list[str]:
-    if not isinstance(table, dict) or not table:
-        return [f"{where}: {key}: must be a non-empty object"]
-    problems: list[str] = []
-    for entry, latin in table.items():
-        if not isinstance(latin, str):
-            problems.append(f"{where}: {key}: {entry!r}: the output must be a string")
-        if key in ("mapping", "start_mapping"):
-            if len(entry) != 1:
-                problems.append(f"{where}: {key}: {entry!r}: must be one letter")
-            elif entry != entry.lower() or len(entry.upper()) != 1:
-                problems.append(f"{where}: {key}: {entry!r}: must be a lower-case letter")
-            elif key == "start_mapping" and entry not in letters:
-                problems.append(f"{where}: {key}: {entry!r}: letter missing from mapping")
-        else:
-            shortest = 1 if key == "ending_mapping" else 2
-            if len(entry) < shortest:
-                problems.append(f"{where}: {key}: {entry!r}: must have {shortest}+ characters")
-            unknown = sorted(set(entry) - context)
-            if unknown:
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        field_path = ": ".join(str(p) for p in error.absolute_path) or "scheme"
+        message = "must not be blank" if error.validator == "pattern" else error.message
+        problems.append(f"{where}: {field_path}: {message}")
+    if problems or not isinstance(data, dict):
+        return sorted(problems)
+    stem = where.removesuffix(".json")
+    name, lang = data["name"], data["lang"]
+    if name != stem:
+        problems.append(f"{where}: name: {name!r} must equal the file name {stem!r}")
+    if languages is not None and lang not in languages:
+        problems.append(f"{where}: lang: {lang!r} is not one of {', '.join(sorted(languages))}")
+    if not name.startswith(lang + "-"):
+        problems.append(f"{where}: name: {name!r} must start with its language, {lang + '-'!r}")
+    letters = set(data["mapping"])
+    context = letters | {APOSTROPHE}
+    for key in ("mapping", "start_mapping"):
+        for letter in data.get(key, {}):
+            if letter != letter.lower() or len(letter.upper()) != 1:
+                problems.append(f"{where}: {key}: {letter!r}: must be a lower-case letter")
+            elif key == "start_mapping" and letter not in letters:
+                problems.append(f"{where}: {key}: {letter!r}: letter missing from mapping")
+    for key in ("prev_mapping", "next_mapping", "ending_mapping"):
+        for entry in data.get(key, {}):
+            if unknown := sorted(set(entry) - context):
                 problems.append(
                     f"{where}: {key}: {entry!r}: {''.join(unknown)!r} not in mapping "
                     f"(write apostrophes as {APOSTROPHE!r})"
                 )
-    return problems
-
-
-def _check_samples(samples: Any, where: str) -> list[str]:
-    if not isinstance(samples, list) or not samples:
-        return [f"{where}: samples: must be a non-empty list of [source, expected(, note)]"]
-    problems = []
-    for number, sample in enumerate(samples, 1):
-        if (
-            not isinstance(sample, list)
-            or len(sample) not in (2, 3)
-            or not all(isinstance(part, str) and part for part in sample)
-        ):
-            problems.append(
-                f"{where}: samples: entry {number}: {sample!r} is not [source, expected(, note)]"
-            )
+    for number, rule in enumerate(data.get("context_rules", []), 1):
+        here = f"{where}: context_rules: {number - 1}"
+        if rule["letter"] not in context:
+            problems.append(f"{here}: letter {rule['letter']!r} is not a letter of the mapping")
+        if unknown := sorted(set(rule["prev"] + rule["next"]) - context):
+            problems.append(f"{here}: {''.join(unknown)!r} not in mapping")
     return problems
 
 
