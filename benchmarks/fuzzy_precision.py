@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from normtk import Gazetteer, Normalizer
-from normtk.fuzzy.suggest import DEFAULT_THRESHOLD
 from normtk.normalize import normalize_stream
+from normtk.normalize.fuzzy import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parents[1]
 WMT = ROOT / "tests" / "data" / "wmt22"

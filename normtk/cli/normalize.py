@@ -22,10 +22,10 @@ from normtk.errors import UsageError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from normtk.fuzzy.suggest import Suggestion
     from normtk.io.files import Errors
     from normtk.normalize import DocBreaks as DocBreaksName
     from normtk.normalize import Normalizer
+    from normtk.normalize.fuzzy import Suggestion
     from normtk.normalize.normalizer import Change, Unresolved
 
     Record = Change | Unresolved | Suggestion

@@ -1,10 +1,9 @@
-"""Fuzzy recognition of names the gazetteer does not know: skeleton keys, candidate search.
+"""Fuzzy candidate search for names the gazetteer does not know: skeleton keys, an index.
 
-:func:`skeleton` folds a name to the letters that survive transliteration;
-:class:`FuzzyIndex` finds, for an unknown word, the closest alias of all the
-gazetteer's; :class:`Suggester` reads text for capitalised words the exact
-index left alone and proposes the entity each may be. Suggestions change
-nothing unless a threshold says so.
+:func:`skeleton` folds a name to the letters that survive transliteration
+(rules as data in ``skeleton.yaml``); :class:`FuzzyIndex` finds, for an
+unknown word, the closest of all aliases. Reading text for such words and
+deciding what to suggest is :mod:`normtk.normalize.fuzzy`'s job.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from normtk.languages import language_code
 from normtk.normalize.context import Context, CueWords, Document, given_names
 
 if TYPE_CHECKING:
-    from normtk.fuzzy.suggest import Suggester, Suggestion
+    from normtk.normalize.fuzzy import Suggester, Suggestion
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
@@ -153,7 +153,7 @@ class Normalizer:
     def suggester(self) -> Suggester:
         """The fuzzy suggester of this normalizer's gazetteer and style (built on first use)."""
         if self._suggester is None:
-            from normtk.fuzzy.suggest import DEFAULT_THRESHOLD, Suggester
+            from normtk.normalize.fuzzy import DEFAULT_THRESHOLD, Suggester
 
             # Rewrites below the listing threshold must be found to be made.
             threshold = min(DEFAULT_THRESHOLD, self.fuzzy_threshold or DEFAULT_THRESHOLD)
@@ -355,7 +355,7 @@ class Normalizer:
         self, text: str, decided: list[tuple[int, int, _Decision]]
     ) -> tuple[list[tuple[int, int, _Decision]], list[Suggestion]]:
         """Add the fuzzy rewrites to ``decided``; return the other fuzzy finds as suggestions."""
-        from normtk.fuzzy.suggest import Suggestion
+        from normtk.normalize.fuzzy import Suggestion
 
         # Every exact match is taken, those it leaves as written (keep-phrases) too.
         taken = [(start, end) for start, end, _ in self._index.scan(text)]

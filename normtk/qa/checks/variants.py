@@ -10,7 +10,7 @@ from normtk.qa.context import Context, Segment
 from normtk.qa.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from normtk.fuzzy.suggest import Suggester
+    from normtk.normalize.fuzzy import Suggester
 
 
 class VariantCheck(Check):
@@ -28,7 +28,7 @@ class VariantCheck(Check):
         if not segment.hyp:
             return
         if self._suggester is None:
-            from normtk.fuzzy.suggest import Suggester
+            from normtk.normalize.fuzzy import Suggester
 
             # The normalizer's style decides the proposed form, as for off-style names.
             self._suggester = Suggester(self.context.normalizer)

@@ -21,7 +21,7 @@ from normtk.folding import fold, is_all_caps
 from normtk.fuzzy.index import Candidate, FuzzyIndex, form_of
 from normtk.fuzzy.skeleton import rules, skeleton
 from normtk.gazetteer.model import Alias
-from normtk.normalize.context import Context, given_names
+from normtk.normalize.context import Context, CueWords, given_names
 
 if TYPE_CHECKING:
     from normtk.normalize.normalizer import Normalizer
@@ -99,7 +99,8 @@ class Suggester:
             if a.kind in _KINDS and _fits_language(a, lang, gazetteer.languages)
         )
         self._common = common_words(lang) if lang in stopword_languages() else frozenset()
-        self._cues = gazetteer.languages[lang].cues
+        cues = gazetteer.languages[lang].cues
+        self._cues = CueWords.of(cues)
         self._given = given_names(
             f for e in gazetteer if e.is_person for f in e.forms["given"].values()
         )
@@ -109,7 +110,7 @@ class Suggester:
         self._cuts = rules().demonym_cuts.get(lang, ())
         self._derived = tuple(sorted(rules().derived_endings.get(lang, ()), key=len, reverse=True))
         self._cue_words = frozenset(
-            fold(w) for words in self._cues.values() for w in words if " " not in w
+            fold(w) for words in cues.values() for w in words if " " not in w
         )
 
     def suggest(self, text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Found]:
