@@ -59,6 +59,7 @@ RULES: dict[str, str] = {
     "untranslated": "text.untranslated",
     "untranslated-words": "text.untranslated-words",
     "unbalanced": "text.unbalanced",
+    "possible-variant": "entity.possible-variant",
 }
 
 #: Language pair -> (source language, systems checked). Every system of the test set.
