@@ -218,3 +218,13 @@ def test_cli_bad_threshold(tmp_path: Path) -> None:
     done = run_cli("normalize", str(story), "--fuzzy-threshold", "1.5")
     assert done.returncode == 2
     assert b"Traceback" not in done.stderr
+
+
+def test_stream_numbers_suggestions_by_line_of_the_stream(fuzzy: Normalizer) -> None:
+    from normtk.normalize import normalize_stream
+
+    lines = ["Calm day.\n", "Troops left Marynka.\n", "Calm again.\n", "Shelling hit Kreminnoye.\n"]
+    results = list(normalize_stream(fuzzy, lines, chunk_chars=10))
+    assert len(results) > 1
+    found = [(s.line, s.start, s.text) for r in results for s in r.suggestions]
+    assert found == [(2, 12, "Marynka"), (4, 13, "Kreminnoye")]
