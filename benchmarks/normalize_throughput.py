@@ -127,12 +127,19 @@ def normtk_gazetteer(entities: list[tuple[str, list[str]]]) -> Gazetteer:
 
 
 def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
-    """Write the entities as a gazetteer file, without aliases two entities share."""
+    """Write the entities as a gazetteer file to add to the bundled one.
+
+    Aliases that two cities share, or that the bundled gazetteer already
+    claims (its world cities, countries and people), are left out, as a
+    gazetteer must.
+    """
     import json
 
     from normtk.folding import fold
 
     owners: dict[str, set[int]] = {}
+    for alias in Gazetteer.load().aliases():
+        owners.setdefault(fold(alias.text), set()).add(-1)
     for number, (_, aliases) in enumerate(entities):
         for alias in aliases:
             owners.setdefault(fold(alias), set()).add(number)
@@ -144,7 +151,7 @@ def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
                 continue
             kept = [a for a in aliases if a != name and owners[fold(a)] == {number}]
             forms = json.dumps(name, ensure_ascii=False)
-            out.write(f"  - id: g{number}\n    type: city\n    sources: [GeoNames]\n")
+            out.write(f"  - id: geonames-{number}\n    type: city\n    sources: [GeoNames]\n")
             out.write(f"    name: {{en: {forms}, es: {forms}, de: {forms}, fr: {forms}}}\n")
             if kept:
                 out.write(f"    variants: {json.dumps(kept, ensure_ascii=False)}\n")

@@ -15,6 +15,7 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    KeepStyledOption,
     offer,
 )
 from normtk.qa.findings import SEVERITIES
@@ -61,10 +62,11 @@ def check(
     style: Annotated[
         str | None,
         typer.Option(
-            help="House style (see `normtk gazetteer styles`). Without one, the forms of "
-            "every style of the language are in style."
+            help="House style (see `normtk gazetteer styles`). Without one, each entity's "
+            "default form in the language is in style (see --keep-styled)."
         ),
     ] = None,
+    keep_styled: KeepStyledOption = False,
     gazetteer: GazetteerOption = None,
     system: Annotated[
         list[str] | None,
@@ -143,7 +145,12 @@ def check(
         corpus.doc_ids = read_doc_ids(doc_ids, len(corpus))
     chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     checker = Checker(
-        Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen
+        Gazetteer.load(gazetteer or ()),
+        lang=lang,
+        style=style,
+        src_lang=source_lang,
+        checks=chosen,
+        keep_styled=keep_styled,
     )
     findings, summaries = check_corpus(
         checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
