@@ -104,3 +104,14 @@ def local(tag: object) -> str:
 
 def _name(path: str) -> str:
     return "<stdin>" if path == "-" else path
+
+
+def primary_language(code: str | None) -> str | None:
+    """Return the primary subtag of a language tag, as normtk names languages (``uk-UA`` -> ``uk``).
+
+    >>> primary_language("uk-UA"), primary_language("EN_gb"), primary_language(None)
+    ('uk', 'en', None)
+    """
+    if not code:
+        return None
+    return code.replace("_", "-").split("-")[0].strip().lower() or None

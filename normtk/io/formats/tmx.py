@@ -16,7 +16,7 @@ from typing import Any
 
 from normtk.errors import InputError, UsageError
 from normtk.io.formats import ReadOptions
-from normtk.io.formats._xml import local, parse_xml
+from normtk.io.formats._xml import local, parse_xml, primary_language
 from normtk.io.formats.text import system_name
 from normtk.io.model import Corpus
 
@@ -58,8 +58,8 @@ def read(path: str, options: ReadOptions) -> Corpus:
         [],
         {system_name(path): hyp},
         seg_ids=seg_ids,
-        src_lang=src_lang,
-        tgt_lang=options.lang,
+        src_lang=primary_language(src_lang),
+        tgt_lang=primary_language(options.lang),
     )
 
 

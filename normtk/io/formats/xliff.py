@@ -39,7 +39,7 @@ from typing import Any
 
 from normtk.errors import InputError
 from normtk.io.formats import ReadOptions
-from normtk.io.formats._xml import decode_utf8, local, parse_xml, read_bytes
+from normtk.io.formats._xml import decode_utf8, local, parse_xml, primary_language, read_bytes
 from normtk.io.formats._xmlscan import Token, decode, escape, scan
 from normtk.io.formats.text import system_name
 from normtk.io.model import Corpus
@@ -183,8 +183,8 @@ def read(path: str, options: ReadOptions) -> Corpus:  # noqa: ARG001 - the regis
             f"{u.unit}:{u.segment}" if u.unit in several and u.segment else u.unit for u in kept
         ],
         doc_ids=[unit.file for unit in kept],
-        src_lang=src_lang,
-        tgt_lang=tgt_lang,
+        src_lang=primary_language(src_lang),
+        tgt_lang=primary_language(tgt_lang),
     )
 
 
