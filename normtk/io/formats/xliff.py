@@ -33,6 +33,7 @@ unit marked ``translate="no"``. Sources and alternative translations
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +85,7 @@ class _Unit:
 
     line: int
     file: str
+    file_number: int
     unit: str
     segment: str | None
     translate: bool
@@ -96,8 +98,8 @@ def _units(path: str, root: Any) -> tuple[str, list[_Unit]]:
     major = version_of(path, root)
     ns = NAMESPACES[major]
     units: list[_Unit] = []
-    for number, file in enumerate(root.iter(f"{{{ns}}}file"), start=1):
-        file_id = file.get("original") or file.get("id") or str(number)
+    for number, file in enumerate(root.iter(f"{{{ns}}}file")):
+        file_id = file.get("original") or file.get("id") or str(number + 1)
         for unit in file.iter(f"{{{ns}}}{_UNIT[major]}"):
             unit_id = unit.get("id") or str(len(units) + 1)
             translate = _translate(unit)
@@ -112,6 +114,7 @@ def _units(path: str, root: Any) -> tuple[str, list[_Unit]]:
                     _Unit(
                         (target if target is not None else holder).sourceline,
                         file_id,
+                        number,
                         unit_id,
                         segment,
                         translate,
@@ -250,10 +253,11 @@ class Edit:
     path: str
     content: str
     targets: tuple[Target, ...]
+    newlines: tuple[int, ...]
 
     def line(self, offset: int) -> int:
         """Return the 1-based line holding character ``offset`` of the document."""
-        return self.content.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self.newlines, offset - 1) + 1
 
     def apply(self, splices: Sequence[Splice]) -> str:
         """Return the document with ``splices`` made; everything else is left as it is."""
@@ -270,8 +274,10 @@ class Edit:
 def edit(path: str, data: bytes | None = None) -> Edit:
     """Open an XLIFF file (UTF-8) for editing its targets; every other byte stays as it is.
 
-    A unit to translate without a target, an unknown version and malformed
-    XML are :class:`InputError`\\ s naming the file and the line.
+    A unit to translate without a target, an unknown version or malformed
+    XML is an :class:`InputError` naming the file and the line. The ids and
+    ``translate`` flags come from lxml's tree, the character offsets from the
+    lexer; the two must find the same targets with the same text.
     """
     if data is None:
         data = read_bytes(path)
@@ -282,78 +288,51 @@ def edit(path: str, data: bytes | None = None) -> Edit:
             msg = f"{_name(path)}:{unit.line}: unit {unit.unit} has no <target>"
             raise InputError(msg)
     content = decode_utf8(path, data)
-    targets = tuple(_targets(path, content, major))
-    found = [unit.target for unit in units if unit.target is not None]
-    if [t.text for t in targets] != found:
-        line = next((t.line for t, text in zip(targets, found, strict=False) if t.text != text), 1)
-        msg = f"{_name(path)}:{line}: cannot locate the text of this target exactly; left as is"
+    newlines = tuple(match.start() for match in re.finditer("\n", content))
+    found = list(_runs(path, content, major, newlines))
+    trees = [unit for unit in units if unit.target is not None]
+    if len(found) != len(trees):
+        msg = f"{_name(path)}: cannot match the targets of the file one to one; left as it is"
         raise InputError(msg)
-    return Edit(path, content, targets)
+    targets: list[Target] = []
+    for unit, (line, text, runs) in zip(trees, found, strict=True):
+        if (line, text) != (unit.line, unit.target):
+            msg = (
+                f"{_name(path)}:{unit.line}: cannot locate the text of this target exactly; "
+                "the file is left as it is"
+            )
+            raise InputError(msg)
+        targets.append(
+            Target(unit.file_number, unit.unit, unit.segment, line, unit.translate, text, runs)
+        )
+    return Edit(path, content, tuple(targets), newlines)
 
 
-def _targets(path: str, content: str, major: str) -> Iterator[Target]:
-    """Yield every target of the document with its text runs, found by the lexer."""
+def _runs(
+    path: str, content: str, major: str, newlines: Sequence[int]
+) -> Iterator[tuple[int, str, tuple[Run, ...]]]:
+    """Yield the line, the text and the text runs of every target the lexer finds, in order."""
     code = _CODE[major]
-    newlines = [i for i, char in enumerate(content) if char == "\n"]
-    stack: list[Token] = []
-    files = -1
+    parent = _TARGET_PARENT[major]
+    stack: list[str] = []
     tokens = scan(content, _name(path))
     for token in tokens:
-        if token.kind == "start":
-            if token.name == "file":
-                files += 1
-            if token.name == "target" and stack and stack[-1].name == _TARGET_PARENT[major]:
-                unit = next((t for t in reversed(stack) if t.name == _UNIT[major]), None)
-                segment = stack[-1].attrs.get("id") if major == "2" else None
-                yield _target(
-                    tokens,
-                    content,
-                    code,
-                    files,
-                    unit.attrs.get("id", "") if unit else "",
-                    segment,
-                    bisect.bisect_right(newlines, token.start) + 1,
-                    _in_scope_translate(stack),
-                    major,
-                )
-                continue
-            stack.append(token)
+        if token.kind in ("start", "empty") and token.name == "target" and stack[-1:] == [parent]:
+            line = bisect.bisect_right(newlines, token.start - 1) + 1
+            if token.kind == "empty":
+                yield line, "", ()
+            else:
+                yield (line, *_content(tokens, content, code, major))
+        elif token.kind == "start":
+            stack.append(token.name)
         elif token.kind == "end" and stack:
             stack.pop()
-        elif token.kind == "empty" and token.name == "target" and stack:
-            if stack[-1].name != _TARGET_PARENT[major]:
-                continue
-            unit = next((t for t in reversed(stack) if t.name == _UNIT[major]), None)
-            yield Target(
-                files,
-                unit.attrs.get("id", "") if unit else "",
-                stack[-1].attrs.get("id") if major == "2" else None,
-                bisect.bisect_right(newlines, token.start) + 1,
-                _in_scope_translate(stack),
-                "",
-                (),
-            )
 
 
-def _in_scope_translate(stack: Sequence[Token]) -> bool:
-    for token in reversed(stack):
-        if token.name in _SCOPES and "translate" in token.attrs:
-            return token.attrs["translate"] != "no"
-    return True
-
-
-def _target(
-    tokens: Iterator[Token],
-    content: str,
-    code: frozenset[str],
-    file: int,
-    unit: str,
-    segment: str | None,
-    line: int,
-    translate: bool,
-    major: str,
-) -> Target:
-    """Read a target's content from the lexer up to its end tag."""
+def _content(
+    tokens: Iterator[Token], content: str, code: frozenset[str], major: str
+) -> tuple[str, tuple[Run, ...]]:
+    """Read a target's content from the lexer up to its end tag: its text and text runs."""
     inner: list[Token] = []  # open inline elements inside the target
     text: list[str] = []
     runs: list[Run] = []
@@ -376,7 +355,7 @@ def _target(
         runs.append(Run(size, size + len(chars), tuple(at), cdata, editable))
         text.append(chars)
         size += len(chars)
-    return Target(file, unit, segment, line, translate, "".join(text), tuple(runs))
+    return "".join(text), tuple(runs)
 
 
 def _protected(token: Token, major: str) -> bool:
