@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from normtk import Normalizer
@@ -376,3 +378,69 @@ def test_entity_references_without_declaration_are_malformed() -> None:
     data = b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n&ext;</xliff>'
     with pytest.raises(InputError, match=r"^a\.xlf:2: not valid XML: Entity 'ext' not defined"):
         xliff.edit("a.xlf", data)
+
+
+# -- the lexer against lxml --------------------------------------------------------------
+
+_TEXT = st.text(alphabet=st.sampled_from([*"Kiev Луганськ&<>\"'\r\n\t]", "é", "🙂"]), max_size=12)
+
+
+@st.composite
+def _piece(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
+    """Return a piece of target content as (XML, its text), drawn from XLIFF 1.2 markup."""
+    kind = draw(st.sampled_from(["text", "text", "cdata", "g", "x", "bpt", "comment", "ref"]))
+    if kind == "text":
+        text = draw(_TEXT)
+        xml = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return xml, text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "cdata":
+        text = draw(_TEXT).replace("]", "")
+        return f"<![CDATA[{text}]]>", text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "g" and depth < 2:
+        inner = draw(st.lists(_piece(depth + 1), max_size=3))
+        return (
+            "<g id=\"1\" ctype='bold'>" + "".join(x for x, _ in inner) + "</g >",
+            "".join(t for _, t in inner),
+        )
+    if kind == "bpt":
+        return '<bpt id="2">&lt;b class="a&gt;b"&gt;</bpt>', ""
+    if kind == "comment":
+        return "<!-- Kiev -> Kyiv -->", ""
+    if kind == "ref":
+        return "&#x4B;&#105;&quot;", 'Ki"'
+    return '<x id="3"/>', ""
+
+
+def _document(target: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file original="f" source-language="uk" target-language="en"><body>\n'
+        '<trans-unit id="u"><source>Київ</source><target xml:lang="en">'
+        f"{target}</target></trans-unit>\n</body></file></xliff>\n"
+    ).encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_piece(), max_size=6), st.data())
+def test_lexer_finds_the_text_lxml_reads(
+    pieces: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    document = _document("".join(xml for xml, _ in pieces))
+    opened = xliff.edit("p.xlf", document)
+    (target,) = opened.targets
+    assert target.text == "".join(text for _, text in pieces)
+    editable = [run for run in target.runs if run.end > run.start and not run.cdata]
+    if not editable:
+        return
+    run = data.draw(st.sampled_from(editable))
+    start = data.draw(st.integers(run.start, run.end - 1))
+    end = data.draw(st.integers(start + 1, run.end))
+    splice = target.splice(start, end, "K&<y>")
+    assert splice is not None
+    out = opened.apply([splice]).encode("utf-8")
+    (reread,) = xliff.edit("q.xlf", out).targets
+    assert reread.text == target.text[:start] + "K&<y>" + target.text[end:]
+    head, tail = document.decode()[: splice.start], document.decode()[splice.end :]
+    assert out.decode().startswith(head)
+    assert out.decode().endswith(tail)

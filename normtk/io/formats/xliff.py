@@ -22,10 +22,10 @@ mtype="protected">`` in 1.2, ``<mrk translate="no">`` in 2.x) and every
 unit marked ``translate="no"``. Sources and alternative translations
 (``<alt-trans>``) are never touched.
 
->>> data = b'''<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+>>> data = '''<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
 ... <file original="a" source-language="uk" target-language="en"><body>
 ... <trans-unit id="u1"><source>Київ</source><target>In <g id="1">Kiev</g></target></trans-unit>
-... </body></file></xliff>'''
+... </body></file></xliff>'''.encode()
 >>> [(t.unit, t.text) for t in edit("a.xlf", data).targets]
 [('u1', 'In Kiev')]
 """
