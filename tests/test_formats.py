@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from pathlib import Path
@@ -444,3 +445,23 @@ def test_lexer_finds_the_text_lxml_reads(
     head, tail = document.decode()[: splice.start], document.decode()[splice.end :]
     assert out.decode().startswith(head)
     assert out.decode().endswith(tail)
+
+
+def test_cli_normalize_xliff_from_stdin(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Stdin:
+        buffer = io.BytesIO(XLIFF20.read_bytes())
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert cli(capfd, monkeypatch, "normalize", "--input-format", "xliff", "-") == 0
+    expected = (DATA / "story-2.0.expected.xlf").read_bytes()
+    assert capfd.readouterr().out.encode("utf-8") == expected
+
+
+def test_several_xliff_systems_are_aligned_by_unit_id() -> None:
+    corpus = read_corpus([str(XLIFF12), str(DATA / "story-1.2.ref.xlf")])
+    assert corpus.hyps == {
+        "story-1.2": _lines("story-1.2.hyp.en"),
+        "story-1.2.ref": _lines("story-1.2.ref.en"),
+    }
