@@ -465,3 +465,19 @@ def test_several_xliff_systems_are_aligned_by_unit_id() -> None:
         "story-1.2": _lines("story-1.2.hyp.en"),
         "story-1.2.ref": _lines("story-1.2.ref.en"),
     }
+
+
+def test_xliff_in_another_encoding_is_read_but_not_rewritten() -> None:
+    data = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a" source-language="fr" target-language="en"><body>'
+        '<trans-unit id="1"><source>café à Kiev</source><target>café in Kiev</target>'
+        "</trans-unit></body></file></xliff>\n"
+    ).encode("latin-1")
+    with pytest.raises(InputError) as info:
+        xliff.edit("latin.xlf", data)
+    assert str(info.value) == (
+        "latin.xlf:1: only UTF-8 XML can be rewritten byte for byte, not ISO-8859-1; "
+        "convert it to UTF-8"
+    )

@@ -30,6 +30,7 @@ from normtk.errors import UsageError
 
 if TYPE_CHECKING:
     from normtk.io.files import Errors
+    from normtk.io.formats.xliff import Edit
     from normtk.io.model import Corpus
 
 Holds = Literal["column", "corpus", "pairs"]
@@ -65,12 +66,12 @@ class Format:
         reader: Callable[[str, ReadOptions], Corpus] = self._entry("read")
         return reader
 
-    def editor(self) -> Callable[[str, bytes | None], Any]:
+    def editor(self) -> Callable[[str, bytes | None], Edit]:
         """Return the format's editor, ``edit(path, data)``: the target texts and a splicer."""
         if not self.editable:
             msg = f"{self.name} files cannot be rewritten; choose from {', '.join(EDIT_FORMATS)}"
             raise UsageError(msg)
-        editor: Callable[[str, bytes | None], Any] = self._entry("edit")
+        editor: Callable[[str, bytes | None], Edit] = self._entry("edit")
         return editor
 
     def _entry(self, name: str) -> Any:

@@ -23,6 +23,7 @@ from normtk.errors import InputError
 _PROLOG = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b(?:[^>\[\"']|\"[^\"]*\"|'[^']*')*(?P<subset>\[)?", re.S)
 _BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"'](?P<encoding>[^\"']+)")
 
 
 def read_bytes(path: str) -> bytes:
@@ -84,8 +85,13 @@ def parse_xml(path: str, data: bytes | None = None) -> Any:
 
 def decode_utf8(path: str, data: bytes) -> str:
     """Return ``data`` decoded as UTF-8 (a BOM kept as U+FEFF), or an InputError naming the line."""
-    if data.startswith(_BOMS):
-        msg = f"{_name(path)}:1: UTF-16 XML cannot be rewritten in place; convert it to UTF-8"
+    declared = _ENCODING.match(data)
+    encoding = declared["encoding"].decode("ascii", "replace") if declared else None
+    if data.startswith(_BOMS) or (encoding and encoding.lower() not in ("utf-8", "utf8")):
+        msg = (
+            f"{_name(path)}:1: only UTF-8 XML can be rewritten byte for byte, not "
+            f"{encoding or 'UTF-16'}; convert it to UTF-8"
+        )
         raise InputError(msg)
     try:
         return data.decode("utf-8")
