@@ -11,6 +11,8 @@ lxml accepted is well-formed, which is what makes a regular lexer enough.
 [('start', 'a'), ('empty', 'b'), ('text', ''), ('end', 'a')]
 >>> decode("hi &amp; bye", 10)
 ('hi & bye', [10, 11, 12, 13, 18, 19, 20, 21, 22])
+>>> decode("a\\r\\nb", 0)
+('a\\nb', [0, 1, 3, 4])
 """
 
 from __future__ import annotations
@@ -83,14 +85,17 @@ def scan(text: str, path: str = "") -> Iterator[Token]:
         position = match.end()
 
 
-def decode(raw: str, base: int, cdata: bool = False) -> tuple[str, list[int]]:
+def decode(raw: str, base: int, cdata: bool = False) -> tuple[str, list[int] | None]:
     """Return the character data of ``raw`` (found at offset ``base``) and where each char starts.
 
     The list has one offset per character plus the end, so that characters
-    ``i:j`` of the data are ``raw[at[i] - base : at[j] - base]``. References
-    (``&amp;``, ``&#x41;``) are resolved and line ends normalized to ``\\n`` as
-    an XML parser does; in CDATA (``cdata``) only line ends are.
+    ``i:j`` of the data are ``raw[at[i] - base : at[j] - base]``; it is
+    ``None`` when the data is ``raw`` itself (character ``i`` at ``base + i``).
+    References (``&amp;``, ``&#x41;``) are resolved and line ends normalized to
+    ``\\n`` as an XML parser does; in CDATA (``cdata``) only line ends are.
     """
+    if "\r" not in raw and (cdata or "&" not in raw):
+        return raw, None
     chars: list[str] = []
     at: list[int] = []
     position = 0
@@ -108,16 +113,17 @@ def decode(raw: str, base: int, cdata: bool = False) -> tuple[str, list[int]]:
 
 
 def _literal(raw: str, start: int, end: int, base: int, chars: list[str], at: list[int]) -> None:
-    i = start
-    while i < end:
-        char = raw[i]
-        at.append(base + i)
-        if char == "\r":
-            chars.append("\n")
-            i += 2 if i + 1 < end and raw[i + 1] == "\n" else 1
-            continue
-        chars.append(char)
-        i += 1
+    """Append the characters ``raw[start:end]`` (line ends normalized) and their offsets."""
+    while start < end:
+        cr = raw.find("\r", start, end)
+        stop = end if cr < 0 else cr
+        chars.append(raw[start:stop])
+        at.extend(range(base + start, base + stop))
+        if cr < 0:
+            return
+        chars.append("\n")
+        at.append(base + cr)
+        start = cr + (2 if cr + 1 < end and raw[cr + 1] == "\n" else 1)
 
 
 def escape(text: str) -> str:

@@ -197,13 +197,22 @@ def _count(units: Sequence[_Unit], unit_id: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One run of character data inside a target: ``text[start:end]`` lies at ``at`` offsets."""
+    """One run of character data inside a target: ``text[start:end]`` of it.
+
+    Character ``i`` of the run starts at ``at[i]`` in the document, or at
+    ``base + i`` when ``at`` is ``None`` (no references, no carriage returns).
+    """
 
     start: int
     end: int
-    at: tuple[int, ...]
+    base: int
+    at: tuple[int, ...] | None
     cdata: bool
     editable: bool
+
+    def offset(self, i: int) -> int:
+        """Return where character ``i`` of the run starts in the document (``i`` may be its end)."""
+        return self.base + i if self.at is None else self.at[i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +251,7 @@ class Target:
                 if not run.editable or (run.cdata and "]]>" in replacement):
                     return None
                 text = replacement if run.cdata else escape(replacement)
-                return Splice(run.at[start - run.start], run.at[end - run.start], text)
+                return Splice(run.offset(start - run.start), run.offset(end - run.start), text)
         return None
 
 
@@ -352,7 +361,8 @@ def _content(
         begin, finish = (token.start + 9, token.end - 3) if cdata else (token.start, token.end)
         chars, at = decode(content[begin:finish], begin, cdata=cdata)
         editable = not any(_protected(t, major) for t in inner)
-        runs.append(Run(size, size + len(chars), tuple(at), cdata, editable))
+        offsets = None if at is None else tuple(at)
+        runs.append(Run(size, size + len(chars), begin, offsets, cdata, editable))
         text.append(chars)
         size += len(chars)
     return "".join(text), tuple(runs)
