@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from normtk.errors import UsageError
 from normtk.io.files import Errors, open_output, read_lines
 from normtk.io.formats import EDIT_FORMATS, get_format
+from normtk.io.formats.xliff import Target
 from normtk.normalize import DocBreaks, Document, Normalizer, normalize_stream
 
 
@@ -67,30 +68,25 @@ def normalize_xliff(normalizer: Normalizer, path: str, data: bytes | None = None
             if splice is None:
                 continue  # split by a tag or protected: left as written
             splices.append(splice)
-            item = {**change.to_dict(), "start": start, "end": end}
-            out.changes.append(
-                {"file": name, "unit": target.unit, **_segment(target.segment)}
-                | {"line": edit.line(splice.start)}
-                | {k: v for k, v in item.items() if k != "line"}
-            )
+            where = edit.line(splice.start)
+            out.changes.append(_xliff_record(name, target, where, change.to_dict(), start, end))
         for unresolved in result.unresolved:
             start = starts[unresolved.line - 1] + unresolved.start
-            item = {
-                **unresolved.to_dict(),
-                "start": start,
-                "end": start + unresolved.end - unresolved.start,
-            }
-            out.unresolved.append(
-                {"file": name, "unit": target.unit, **_segment(target.segment)}
-                | {"line": target.line}
-                | {k: v for k, v in item.items() if k != "line"}
-            )
+            end = start + unresolved.end - unresolved.start
+            item = unresolved.to_dict()
+            out.unresolved.append(_xliff_record(name, target, target.line, item, start, end))
     out.text = edit.apply(splices)
     return out
 
 
-def _segment(segment: str | None) -> dict[str, str]:
-    return {} if segment is None else {"segment": segment}
+def _xliff_record(
+    name: str, target: Target, line: int, item: dict[str, Any], start: int, end: int
+) -> dict[str, Any]:
+    """Return a record naming the unit (and segment) and the file's line; offsets in the target."""
+    where: dict[str, Any] = {"file": name, "unit": target.unit}
+    if target.segment is not None:
+        where["segment"] = target.segment
+    return {**where, **item, "line": line, "start": start, "end": end}
 
 
 def _line_starts(text: str) -> list[int]:
