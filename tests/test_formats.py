@@ -481,3 +481,18 @@ def test_xliff_in_another_encoding_is_read_but_not_rewritten() -> None:
         "latin.xlf:1: only UTF-8 XML can be rewritten byte for byte, not ISO-8859-1; "
         "convert it to UTF-8"
     )
+
+
+def test_xliff_20_span_markers_protect_text(en: Normalizer) -> None:
+    data = (
+        '<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="uk" '
+        'trgLang="en"><file id="f"><unit id="u"><segment><source>Київ</source><target>'
+        'Kiev: <sm id="m1" translate="no"/>the Kiev regime<em startRef="m1"/>, said Kiev'
+        "</target></segment></unit></file></xliff>"
+    ).encode()
+    result = normalize_xliff(en, "a.xlf", data)
+    assert [(r["start"], r["original"]) for r in result.changes] == [(0, "Kiev"), (28, "Kiev")]
+    assert (
+        '<target>Kyiv: <sm id="m1" translate="no"/>the Kiev regime<em startRef="m1"/>, said Kyiv'
+        "</target>"
+    ) in result.text

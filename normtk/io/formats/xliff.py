@@ -18,7 +18,8 @@ The text of a target is its character data with inline markup removed:
 (``<x/>``, ``<bx/>``, ``<sc/>``, ``<ph/>``) are nothing. A rewrite may change
 characters only inside one run of text between two tags, so a name split by
 a tag (``Ki<g>ev</g>``) is left alone, as is protected text (``<mrk
-mtype="protected">`` in 1.2, ``<mrk translate="no">`` in 2.x) and every
+mtype="protected">`` in 1.2, ``<mrk translate="no">`` and the span from
+``<sm translate="no"/>`` to its ``<em/>`` in 2.x) and every
 unit marked ``translate="no"``. Sources and alternative translations
 (``<alt-trans>``) are never touched.
 
@@ -343,6 +344,7 @@ def _content(
 ) -> tuple[str, tuple[Run, ...]]:
     """Read a target's content from the lexer up to its end tag: its text and text runs."""
     inner: list[Token] = []  # open inline elements inside the target
+    markers: set[str] = set()  # open <sm translate="no"/> ... <em/> spans (2.x)
     text: list[str] = []
     runs: list[Run] = []
     size = 0
@@ -355,12 +357,16 @@ def _content(
         if token.kind == "start":
             inner.append(token)
             continue
+        if token.kind == "empty" and token.name == "sm" and token.attrs.get("translate") == "no":
+            markers.add(token.attrs.get("id", ""))
+        elif token.kind == "empty" and token.name == "em":
+            markers.discard(token.attrs.get("startRef", ""))
         if token.kind not in ("text", "cdata") or any(t.name in code for t in inner):
             continue
         cdata = token.kind == "cdata"
         begin, finish = (token.start + 9, token.end - 3) if cdata else (token.start, token.end)
         chars, at = decode(content[begin:finish], begin, cdata=cdata)
-        editable = not any(_protected(t, major) for t in inner)
+        editable = not markers and not any(_protected(t, major) for t in inner)
         offsets = None if at is None else tuple(at)
         runs.append(Run(size, size + len(chars), begin, offsets, cdata, editable))
         text.append(chars)
