@@ -44,7 +44,7 @@ from typing import Literal
 
 from normtk.errors import UsageError
 from normtk.gazetteer import Gazetteer
-from normtk.io.corpus import Corpus
+from normtk.io.model import Corpus
 from normtk.languages import language_code
 from normtk.qa import options
 from normtk.qa.checks import CHECKS, KINDS, Check, load
