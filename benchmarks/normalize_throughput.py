@@ -24,8 +24,11 @@ case-folds and writes the lines (`python -c`), interleaved the same way;
 once with the bundled gazetteer and once with the GeoNames aliases above
 added as a gazetteer file (`--gazetteer`, aliases that two cities share
 left out, as a gazetteer must). One untimed round fills normtk's cache.
+``--baseline PYTHON`` adds the same command run by another installation's
+interpreter (an earlier release, say) to every round.
 
 Usage:  python benchmarks/normalize_throughput.py [--engines] [--cli] [--mb 50] [--runs 5]
+                                                  [--baseline PYTHON]
 Needs:  pip install -r benchmarks/requirements.txt, and normtk installed (`pip install .`)
 """
 
@@ -279,6 +282,8 @@ def cli(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None
             "normtk normalize": normtk,
             "normtk normalize + GeoNames": [*normtk, "--gazetteer", str(geonames)],
         }
+        if args.baseline:  # another installation, e.g. an earlier release, in the same rounds
+            commands["baseline normtk normalize"] = [args.baseline, *normtk[1:]]
         output = folder / "out.txt"
         print(f"## CLI: {megabytes:.1f} MB in one file; GeoNames gazetteer: {alias_count} aliases")
         for command in commands.values():  # untimed: fills the gazetteer cache
@@ -292,6 +297,11 @@ def cli(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None
     floor = statistics.median(inverse["floor (read, casefold, write)"])
     for name in ("normtk normalize", "normtk normalize + GeoNames"):
         print(f"{name}: {statistics.median(inverse[name]) / floor:.2f}x the floor's time per MB")
+    if args.baseline:
+        ratio = statistics.median(rates["normtk normalize"]) / statistics.median(
+            rates["baseline normtk normalize"]
+        )
+        print(f"normtk normalize / baseline ({args.baseline}): {ratio:.2f}x the MB/s")
 
 
 def _run(command: list[str], output: Path) -> float:
@@ -308,6 +318,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", action="store_true", help="compare engines in-process")
     parser.add_argument("--cli", action="store_true", help="time `normtk normalize` end to end")
     parser.add_argument("--skip-flashtext", action="store_true")
+    parser.add_argument(
+        "--baseline", metavar="PYTHON", help="with --cli: also time another installation's normtk"
+    )
     args = parser.parse_args(argv)
     if not args.engines and not args.cli:
         args.engines = True
