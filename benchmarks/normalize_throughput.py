@@ -24,8 +24,11 @@ case-folds and writes the lines (`python -c`), interleaved the same way;
 once with the bundled gazetteer and once with the GeoNames aliases above
 added as a gazetteer file (`--gazetteer`, aliases that two cities share
 left out, as a gazetteer must). One untimed round fills normtk's cache.
+``--baseline PYTHON`` adds the same command run by another installation's
+interpreter (an earlier release, say) to every round.
 
 Usage:  python benchmarks/normalize_throughput.py [--engines] [--cli] [--mb 50] [--runs 5]
+                                                  [--baseline PYTHON]
 Needs:  pip install -r benchmarks/requirements.txt, and normtk installed (`pip install .`)
 """
 
@@ -127,12 +130,19 @@ def normtk_gazetteer(entities: list[tuple[str, list[str]]]) -> Gazetteer:
 
 
 def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
-    """Write the entities as a gazetteer file, without aliases two entities share."""
+    """Write the entities as a gazetteer file to add to the bundled one.
+
+    Aliases that two cities share, or that the bundled gazetteer already
+    claims (its world cities, countries and people), are left out, as a
+    gazetteer must.
+    """
     import json
 
     from normtk.folding import fold
 
     owners: dict[str, set[int]] = {}
+    for alias in Gazetteer.load().aliases():
+        owners.setdefault(fold(alias.text), set()).add(-1)
     for number, (_, aliases) in enumerate(entities):
         for alias in aliases:
             owners.setdefault(fold(alias), set()).add(number)
@@ -144,7 +154,7 @@ def geonames_yaml(entities: list[tuple[str, list[str]]], path: Path) -> int:
                 continue
             kept = [a for a in aliases if a != name and owners[fold(a)] == {number}]
             forms = json.dumps(name, ensure_ascii=False)
-            out.write(f"  - id: g{number}\n    type: city\n    sources: [GeoNames]\n")
+            out.write(f"  - id: geonames-{number}\n    type: city\n    sources: [GeoNames]\n")
             out.write(f"    name: {{en: {forms}, es: {forms}, de: {forms}, fr: {forms}}}\n")
             if kept:
                 out.write(f"    variants: {json.dumps(kept, ensure_ascii=False)}\n")
@@ -272,6 +282,8 @@ def cli(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None
             "normtk normalize": normtk,
             "normtk normalize + GeoNames": [*normtk, "--gazetteer", str(geonames)],
         }
+        if args.baseline:  # another installation, e.g. an earlier release, in the same rounds
+            commands["baseline normtk normalize"] = [args.baseline, *normtk[1:]]
         output = folder / "out.txt"
         print(f"## CLI: {megabytes:.1f} MB in one file; GeoNames gazetteer: {alias_count} aliases")
         for command in commands.values():  # untimed: fills the gazetteer cache
@@ -285,6 +297,11 @@ def cli(args: argparse.Namespace, entities: list[tuple[str, list[str]]]) -> None
     floor = statistics.median(inverse["floor (read, casefold, write)"])
     for name in ("normtk normalize", "normtk normalize + GeoNames"):
         print(f"{name}: {statistics.median(inverse[name]) / floor:.2f}x the floor's time per MB")
+    if args.baseline:
+        ratio = statistics.median(rates["normtk normalize"]) / statistics.median(
+            rates["baseline normtk normalize"]
+        )
+        print(f"normtk normalize / baseline ({args.baseline}): {ratio:.2f}x the MB/s")
 
 
 def _run(command: list[str], output: Path) -> float:
@@ -301,6 +318,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", action="store_true", help="compare engines in-process")
     parser.add_argument("--cli", action="store_true", help="time `normtk normalize` end to end")
     parser.add_argument("--skip-flashtext", action="store_true")
+    parser.add_argument(
+        "--baseline", metavar="PYTHON", help="with --cli: also time another installation's normtk"
+    )
     args = parser.parse_args(argv)
     if not args.engines and not args.cli:
         args.engines = True

@@ -103,7 +103,8 @@ class PipelineReport:
 class Pipeline:
     """Translate a source file, normalize names, score against a reference, check.
 
-    ``style`` is the house style of ``to_lang`` (default: any of its styles);
+    ``style`` is the house style of ``to_lang`` (default: each entity's default
+    form; ``keep_styled``: any style's form, as for the Normalizer);
     translation options are those of :class:`~normtk.translate.translator.Translator`.
     """
 
@@ -113,6 +114,7 @@ class Pipeline:
         to_lang: str,
         *,
         style: str | None = None,
+        keep_styled: bool = False,
         gazetteer: Sequence[Path] = (),
         batch_size: int = 32,
         beam_size: int = 4,
@@ -132,8 +134,12 @@ class Pipeline:
             from_lang, to_lang, batch_size=batch_size, beam_size=beam_size, threads=threads
         )
         self.gazetteer = Gazetteer.load(gazetteer)
-        self.normalizer = Normalizer(self.gazetteer, lang=to_lang, style=style)
-        self.checker = Checker(self.gazetteer, lang=to_lang, style=style, src_lang=from_lang)
+        self.normalizer = Normalizer(
+            self.gazetteer, lang=to_lang, style=style, keep_styled=keep_styled
+        )
+        self.checker = Checker(
+            self.gazetteer, lang=to_lang, style=style, src_lang=from_lang, keep_styled=keep_styled
+        )
 
     def run(
         self,

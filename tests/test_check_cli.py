@@ -42,11 +42,12 @@ def findings_of(report: dict[str, object]) -> list[dict[str, object]]:
 def test_story_against_source() -> None:
     report = check_json(
         "--hyp", str(CHECK / "story.en"), "--src", str(CHECK / "story.uk"), "--src-lang", "uk",
-        "--doc-breaks", "file",
+        "--doc-breaks", "file", "--keep-styled",
     )  # fmt: skip
     found = [(f["segment"], f["kind"], f["text"], f["fix"]) for f in findings_of(report)]
     # By hand: Kiev off style (line 1), "(" never closed (line 4), and Zelensky (line 2)
-    # against Zelenskyy (line 4) in what --doc-breaks file makes one document.
+    # against Zelenskyy (line 4) in what --doc-breaks file makes one document (both
+    # house-style forms, so in style with --keep-styled).
     assert found == [
         (1, "off-style", "Kiev", "Kyiv"),
         (4, "inconsistent-spelling", "Zelenskyy", "Zelensky"),
@@ -58,6 +59,7 @@ def test_story_with_blank_line_documents() -> None:
     report = check_json(
         "--hyp", str(CHECK / "story.en"), "--ref", str(CHECK / "story.ref.en"),
         "--src", str(CHECK / "story.uk"), "--src-lang", "uk", "--doc-breaks", "blank",
+        "--keep-styled",
     )  # fmt: skip
     assert [(f["segment"], f["kind"]) for f in findings_of(report)] == [
         (1, "off-style"),
@@ -87,8 +89,9 @@ def test_fail_on_gates_the_exit_code(threshold: str | None, checks: str | None, 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "tsv"])
 def test_formats(fmt: str) -> None:
     result = run_cli(
-        "check", "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--format", fmt
-    )
+        "check", "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--keep-styled",
+        "--format", fmt,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode("utf-8")
     if fmt == "jsonl":
@@ -115,15 +118,16 @@ def test_formats(fmt: str) -> None:
 
 def test_min_severity_hides_but_summary_counts() -> None:
     report = check_json(
-        "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--min-severity", "error"
-    )
+        "--hyp", str(CHECK / "story.en"), "--doc-breaks", "file", "--keep-styled",
+        "--min-severity", "error",
+    )  # fmt: skip
     assert [f["kind"] for f in findings_of(report)] == ["off-style"]
     [system] = report["systems"]  # type: ignore[misc]
     assert system["summary"]["total"] == 3
 
 
 def test_jsonl_input_keeps_documents() -> None:
-    report = check_json("--hyp", str(CHECK / "story.jsonl"), "--src-lang", "uk")
+    report = check_json("--hyp", str(CHECK / "story.jsonl"), "--src-lang", "uk", "--keep-styled")
     found = [
         (f["doc_id"], f["seg_id"], f["kind"], f["severity"], f["text"], f["fix"])
         for f in findings_of(report)
@@ -187,7 +191,7 @@ SEED_OFF_STYLE = [
 
 
 def test_seed_story_flags_off_style_variants() -> None:
-    findings = findings_of(check_json("--hyp", str(SEED)))
+    findings = findings_of(check_json("--hyp", str(SEED), "--keep-styled"))
     text = SEED.read_text("utf-8")
     assert [(f["text"], f["fix"]) for f in findings if f["kind"] == "off-style"] == SEED_OFF_STYLE
     assert all(f["severity"] == "error" and f["segment"] == 1 for f in findings)
@@ -195,6 +199,24 @@ def test_seed_story_flags_off_style_variants() -> None:
         assert text[finding["start"] : finding["end"]] == finding["text"]  # type: ignore[misc]
     # Zelensky, Dmitri Peskov and Sergey Lavrov are forms of named English house styles.
     assert not any("Zelensky" in str(f["text"]) for f in findings)
+
+
+def test_seed_story_without_style_wants_the_default_forms() -> None:
+    # What `normtk normalize --lang en` rewrites in the story; the default forms and why
+    # are in `normtk gazetteer lookup`: Zelenskyy (his own spelling), Dmitry Peskov and
+    # Sergei Lavrov (the most common press forms).
+    findings = findings_of(check_json("--hyp", str(SEED)))
+    assert [(f["text"], f["fix"]) for f in findings if f["kind"] == "off-style"] == [
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Dmitri Peskov", "Dmitry Peskov"),
+        ("Zelensky", "Zelenskyy"),
+        ("Kiev", "Kyiv"),
+        ("Lugansk", "Luhansk"),
+        ("Mevlüt Çavusoglu", "Mevlüt Çavuşoğlu"),
+        ("Sergey Lavrov", "Sergei Lavrov"),
+        ("Dimitro Kuleba", "Dmytro Kuleba"),
+        ("Zelensky", "Zelenskyy"),
+    ]
 
 
 def test_seed_story_with_ap_style() -> None:

@@ -80,6 +80,23 @@ def test_seed_story_end_to_end(argos: dict[str, str], tmp_path: Path) -> None:
     ]
 
 
+def test_keep_styled_leaves_every_house_style_form(argos: dict[str, str], tmp_path: Path) -> None:
+    # By hand: Zelensky, Dmitri Peskov and Sergey Lavrov are forms of English house
+    # styles; the four below are no style's form.
+    out = tmp_path / "out.en.txt"
+    args = ["--src", str(SEED), "--from", "es", "--to", "en", "--keep-styled"]
+    result = run_cli("pipeline", *args, "-o", str(out), "--format", "json", env=argos)
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    assert [(c["original"], c["replacement"]) for c in report["normalization"]["changes"]] == [
+        ("Kiev", "Kyiv"),
+        ("Lugansk", "Luhansk"),
+        ("Mevlüt Çavusoglu", "Mevlüt Çavuşoğlu"),
+        ("Dimitro Kuleba", "Dmytro Kuleba"),
+    ]
+    assert [f for f in report["check"]["findings"] if f["kind"] == "off-style"] == []
+
+
 def test_report_table_and_fail_on(argos: dict[str, str], tmp_path: Path) -> None:
     reference = tmp_path / "ref.en.txt"
     reference.write_text(SEED.read_text("utf-8").replace("in 2014", "in 2015"), encoding="utf-8")

@@ -15,6 +15,7 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    KeepStyledOption,
     offer,
 )
 from normtk.qa.findings import SEVERITIES
@@ -35,14 +36,19 @@ def check(
         typer.Option(
             "--hyp",
             help="Machine translation to check: plain text (one segment a line; repeatable, "
-            "one file per system), or one TSV, JSONL or WMT XML file holding source, "
-            "references and systems.",
+            "one file per system; XLIFF or TMX, source and translation per unit), or one TSV, "
+            "JSONL or WMT XML file holding source, references and systems.",
             show_default=False,
         ),
     ],
     ref: Annotated[
         list[str] | None,
-        typer.Option("--ref", "-r", help="Reference translation (plain text). Repeatable."),
+        typer.Option(
+            "--ref",
+            "-r",
+            help="Reference translation (plain text, or XLIFF / TMX matched by unit id). "
+            "Repeatable.",
+        ),
     ] = None,
     src: Annotated[
         str | None, typer.Option(help="Source text (plain text).", callback=offer)
@@ -51,20 +57,25 @@ def check(
         str | None,
         typer.Option(
             help="Language of the source (uk, ru, es ...): its names are found through "
-            "inflection (uk, ru) and its numbers read in its conventions. WMT XML gives it.",
+            "inflection (uk, ru) and its numbers read in its conventions; picks the TMX "
+            "source variant. WMT XML and XLIFF give it.",
             callback=offer,
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the translation (en, es, de, fr).")
+        str,
+        typer.Option(
+            "--lang", "-l", help="Language of the translation (en, es, de, fr; picks TMX variants)."
+        ),
     ] = "en",
     style: Annotated[
         str | None,
         typer.Option(
-            help="House style (see `normtk gazetteer styles`). Without one, the forms of "
-            "every style of the language are in style."
+            help="House style (see `normtk gazetteer styles`). Without one, each entity's "
+            "default form in the language is in style (see --keep-styled)."
         ),
     ] = None,
+    keep_styled: KeepStyledOption = False,
     gazetteer: GazetteerOption = None,
     system: Annotated[
         list[str] | None,
@@ -72,7 +83,7 @@ def check(
             "--system", "-s", help="Check this system of a TSV/JSONL/XML input. Repeatable."
         ),
     ] = None,
-    input_format: InputFormatOption = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat["auto"],
     errors: ErrorsOption = ErrorsMode.strict,
     compare: Annotated[
         Compare,
@@ -134,6 +145,8 @@ def check(
         systems=system,
         input_format=input_format.value,
         errors=errors.value,
+        lang=lang,
+        src_lang=src_lang,
     )
     source_lang = source_language(
         src_lang, corpus.src_lang, has_src=corpus.src is not None, compare=compare.value
@@ -143,7 +156,12 @@ def check(
         corpus.doc_ids = read_doc_ids(doc_ids, len(corpus))
     chosen = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     checker = Checker(
-        Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen
+        Gazetteer.load(gazetteer or ()),
+        lang=lang,
+        style=style,
+        src_lang=source_lang,
+        checks=chosen,
+        keep_styled=keep_styled,
     )
     findings, summaries = check_corpus(
         checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value

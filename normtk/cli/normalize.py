@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-from typing import TYPE_CHECKING, Annotated, TextIO
+from enum import Enum
+from typing import Annotated
 
 import typer
 
@@ -16,19 +15,12 @@ from normtk.cli._options import (
     ErrorsOption,
     GazetteerOption,
     KeepStyledOption,
+    offer,
 )
 from normtk.errors import UsageError
+from normtk.io.formats import EDIT_FORMATS
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from normtk.io.files import Errors
-    from normtk.normalize import DocBreaks as DocBreaksName
-    from normtk.normalize import Normalizer
-    from normtk.normalize.fuzzy import Suggestion
-    from normtk.normalize.normalizer import Change, Unresolved
-
-    Record = Change | Unresolved | Suggestion
+EditFormat = Enum("EditFormat", {name: name for name in EDIT_FORMATS}, type=str)  # type: ignore[misc]
 
 LangOption = Annotated[
     str, typer.Option("--lang", "-l", help="Output language whose forms to write (en, es, de, fr).")
@@ -55,13 +47,22 @@ def normalize(
         str | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     in_place: Annotated[
-        bool, typer.Option("--in-place", help="Rewrite each input file atomically.")
+        bool,
+        typer.Option("--in-place", help="Rewrite each input file atomically.", callback=offer),
     ] = False,
     changes: Annotated[
         str | None,
         typer.Option(help="Write the change log here, one JSON object per line."),
     ] = None,
     errors: ErrorsOption = ErrorsMode.strict,
+    input_format: Annotated[
+        EditFormat,
+        typer.Option(
+            help="text: one line at a time; xliff: XLIFF 1.2 / 2.x, target text only, every "
+            "other byte kept; auto: xliff for .xlf/.xliff files, else text.",
+            callback=offer,
+        ),
+    ] = EditFormat["auto"],
     keep_styled: KeepStyledOption = False,
     doc_breaks: DocBreaksOption = DocBreaks.none,
     rewrite_native: Annotated[
@@ -86,7 +87,7 @@ def normalize(
             min=0.0,
             max=1.0,
             help="Rewrite fuzzy suggestions scoring at least this (0-1; suggestions are listed "
-            "from 0.85). Off by default: fuzzy matching only suggests. Each such rewrite is in "
+            "from 0.87). Off by default: fuzzy matching only suggests. Each such rewrite is in "
             "the change log with rule fuzzy:SCORE.",
         ),
     ] = None,
@@ -94,15 +95,19 @@ def normalize(
     """Rewrite entity variants (Kiev, Lugansk, Dimitro Kuleba) to the house style.
 
     One output line per input line; nothing outside a reported change is touched.
+    In XLIFF (1.2, 2.x) only target text is rewritten, never a tag or the source,
+    and the change log names the unit.
     Without --style every entity is written in its default form (see
     `normtk gazetteer lookup`), so a story never names one entity two ways.
 
     Example: normtk normalize --lang en story.txt --changes changes.jsonl
     --suggest names.jsonl
+
+    Example: normtk normalize --lang en story.xlf -o story.en.xlf
     """
     from normtk.gazetteer import Gazetteer
-    from normtk.io.files import open_output
     from normtk.normalize import Normalizer
+    from normtk.rewrite import normalize_files
 
     inputs = files or ["-"]
     if in_place and (output is not None or "-" in inputs):
@@ -121,44 +126,14 @@ def normalize(
         fuzzy=suggest is not None,
         fuzzy_threshold=fuzzy_threshold,
     )
-    breaks: DocBreaksName = "blank" if doc_breaks is DocBreaks.blank else "none"
-    with (
-        open_output(changes) if changes else contextlib.nullcontext() as log,
-        open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
-    ):
-        logs = (log, unresolved)
-        if in_place:
-            for name in inputs:
-                with open_output(name) as out:
-                    _normalize_file(normalizer, name, errors.value, breaks, out, logs)
-        else:
-            with open_output(output) as out:
-                for name in inputs:
-                    _normalize_file(normalizer, name, errors.value, breaks, out, logs)
-
-
-def _normalize_file(
-    normalizer: Normalizer,
-    name: str,
-    errors: Errors,
-    doc_breaks: DocBreaksName,
-    out: TextIO,
-    logs: tuple[TextIO | None, TextIO | None],
-) -> None:
-    from normtk.io.files import read_lines
-    from normtk.normalize import normalize_stream
-
-    log, unresolved = logs
-    for result in normalize_stream(normalizer, read_lines(name, errors), doc_breaks=doc_breaks):
-        out.write(result.text)
-        suggested: list[Unresolved | Suggestion] = [*result.unresolved, *result.suggestions]
-        suggested.sort(key=lambda r: (r.line, r.start))
-        written: tuple[tuple[TextIO | None, Sequence[Record]], ...] = (
-            (log, result.changes),
-            (unresolved, suggested),
-        )
-        for stream, records in written:
-            if stream is not None:
-                for record in records:
-                    stream.write(json.dumps({"file": name, **record.to_dict()}, ensure_ascii=False))
-                    stream.write("\n")
+    normalize_files(
+        normalizer,
+        inputs,
+        output=output,
+        in_place=in_place,
+        changes=changes,
+        suggest=suggest,
+        errors=errors.value,
+        doc_breaks="blank" if doc_breaks is DocBreaks.blank else "none",
+        input_format=input_format.value,
+    )

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
+from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption, KeepStyledOption
 
 
 class ReportFormat(Enum):
@@ -42,6 +42,7 @@ def pipeline(
         str | None,
         typer.Option(help="House style of the target language (see `normtk gazetteer styles`)."),
     ] = None,
+    keep_styled: KeepStyledOption = False,
     gazetteer: GazetteerOption = None,
     errors: ErrorsOption = ErrorsMode.strict,
     batch_size: Annotated[int, typer.Option(help="Sentences per call to the model.", min=1)] = 32,
@@ -72,6 +73,7 @@ def pipeline(
         from_lang,
         to_lang,
         style=style,
+        keep_styled=keep_styled,
         gazetteer=gazetteer or (),
         batch_size=batch_size,
         beam_size=beam_size,

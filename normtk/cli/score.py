@@ -39,14 +39,18 @@ def score(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="System outputs (plain text, one segment a line), or one TSV, JSONL or "
-            "WMT XML file holding references and systems.",
+            help="System outputs (plain text, one segment a line; XLIFF or TMX, one file per "
+            "system), or one TSV, JSONL or WMT XML file holding references and systems.",
             show_default=False,
         ),
     ],
     ref: Annotated[
         list[str] | None,
-        typer.Option("--ref", "-r", help="Reference file (plain text). Repeatable."),
+        typer.Option(
+            "--ref",
+            "-r",
+            help="Reference file (plain text, or XLIFF / TMX matched by unit id). Repeatable.",
+        ),
     ] = None,
     metrics: Annotated[
         str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter.")
@@ -61,7 +65,7 @@ def score(
             "--system", "-s", help="Score only this system of a TSV/JSONL/XML input. Repeatable."
         ),
     ] = None,
-    input_format: InputFormatOption = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat["auto"],
     errors: ErrorsOption = ErrorsMode.strict,
     normalize_entities: Annotated[
         bool,
@@ -72,7 +76,10 @@ def score(
         ),
     ] = False,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the references and outputs.")
+        str,
+        typer.Option(
+            "--lang", "-l", help="Language of the references and outputs (picks TMX variants)."
+        ),
     ] = "en",
     style: Annotated[
         str | None, typer.Option(help="House style to normalize to (with --normalize-entities).")
@@ -146,6 +153,7 @@ def score(
         systems=system,
         input_format=input_format.value,
         errors=errors.value,
+        lang=lang,
     )
     if not corpus.refs:
         msg = "no references: give --ref FILE (or ref columns in the input)"

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from normtk.cli import app
-from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption
+from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption, KeepStyledOption
 
 
 @app.command()
@@ -38,6 +38,7 @@ def translate(
         str | None,
         typer.Option(help="House style for --normalize (see `normtk gazetteer styles`)."),
     ] = None,
+    keep_styled: KeepStyledOption = False,
     gazetteer: GazetteerOption = None,
     errors: ErrorsOption = ErrorsMode.strict,
 ) -> None:
@@ -60,6 +61,7 @@ def translate(
         normalize=normalize,
         lang=lang,
         style=style,
+        keep_styled=keep_styled,
         gazetteer=gazetteer or (),
     )
     job.run(files or ["-"], output, errors=errors.value)

@@ -44,7 +44,7 @@ from typing import Literal
 
 from normtk.errors import UsageError
 from normtk.gazetteer import Gazetteer
-from normtk.io.corpus import Corpus
+from normtk.io.model import Corpus
 from normtk.languages import language_code
 from normtk.qa import options
 from normtk.qa.checks import CHECKS, KINDS, Check, load
@@ -58,8 +58,10 @@ DocBreaks = Literal["segment", "blank", "file"]
 class Checker:
     """Check machine-translated copy against its reference and/or source.
 
-    ``lang`` and ``style`` are the output language and house style (as for
-    :class:`~normtk.normalize.Normalizer`); ``src_lang`` is the language of
+    ``lang``, ``style`` and ``keep_styled`` are the output language, house
+    style and leniency (as for :class:`~normtk.normalize.Normalizer`: without
+    a style, a name is in style in its language's default form, or with
+    ``keep_styled`` in any style's form); ``src_lang`` is the language of
     the source, for its entity names and number conventions; ``checks``
     selects checks of :data:`~normtk.qa.checks.CHECKS` by name (default: all).
 
@@ -76,11 +78,14 @@ class Checker:
         style: str | None = None,
         src_lang: str | None = None,
         checks: Iterable[str] | None = None,
+        *,
+        keep_styled: bool = False,
     ) -> None:
         lang, src_lang = language_code(lang), src_lang and language_code(src_lang)
         self.gazetteer = gazetteer
         self.lang = lang
         self.style = style
+        self.keep_styled = keep_styled
         self.src_lang = src_lang
         chosen = list(CHECKS) if checks is None else list(checks)
         unknown = [c for c in chosen if c not in CHECKS]
@@ -88,7 +93,7 @@ class Checker:
             msg = f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})"
             raise UsageError(msg)
         self.kinds = frozenset(kind for check in chosen for kind in CHECKS[check])
-        self.context = Context(gazetteer, lang, style, src_lang)
+        self.context = Context(gazetteer, lang, style, src_lang, keep_styled=keep_styled)
         self.normalizer = self.context.normalizer
         self.checks: list[Check] = [load(name)(self.context) for name in CHECKS if name in chosen]
 

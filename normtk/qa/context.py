@@ -108,17 +108,22 @@ class Context:
     """The language, style and gazetteer of a check, and the readers built from them once."""
 
     def __init__(
-        self, gazetteer: Gazetteer, lang: str, style: str | None, src_lang: str | None
+        self,
+        gazetteer: Gazetteer,
+        lang: str,
+        style: str | None,
+        src_lang: str | None,
+        *,
+        keep_styled: bool = False,
     ) -> None:
         self.gazetteer = gazetteer
         self.lang = lang
         self.style = style
         self.src_lang = src_lang
-        # Without a style, any house style's form is in style (the checker has not
-        # followed the normalizer's one-form default yet); a name in the source's
-        # script is reported with its form.
+        # In style is what `normtk normalize` with the same options leaves as
+        # written; a name in the source's script is reported with its form.
         self.normalizer = Normalizer(
-            gazetteer, lang=lang, style=style, keep_styled=style is None, rewrite_native=True
+            gazetteer, lang=lang, style=style, keep_styled=keep_styled, rewrite_native=True
         )
         # Without a source language, names in the source are found only as written.
         self.source_finder = SourceFinder(gazetteer, src_lang or "")

@@ -33,6 +33,7 @@ class TranslateJob:
         normalize: bool = False,
         lang: str | None = None,
         style: str | None = None,
+        keep_styled: bool = False,
         gazetteer: Sequence[Path] = (),
     ) -> None:
         require()
@@ -40,12 +41,15 @@ class TranslateJob:
         from normtk.translate.translator import Translator
 
         self.normalizer: Normalizer | None = None
-        if normalize or style is not None:
+        if normalize or style is not None or keep_styled:
             from normtk.gazetteer import Gazetteer
             from normtk.normalize import Normalizer
 
             self.normalizer = Normalizer(
-                Gazetteer.load(gazetteer), lang=lang or to_lang, style=style
+                Gazetteer.load(gazetteer),
+                lang=lang or to_lang,
+                style=style,
+                keep_styled=keep_styled,
             )
         self.translator: Translator = Translator(
             packages.find(from_lang, to_lang),
