@@ -228,3 +228,34 @@ def test_stream_numbers_suggestions_by_line_of_the_stream(fuzzy: Normalizer) -> 
     assert len(results) > 1
     found = [(s.line, s.start, s.text) for r in results for s in r.suggestions]
     assert found == [(2, 12, "Marynka"), (4, 13, "Kreminnoye")]
+
+
+_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="story" source-language="uk" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="169">
+        <source>1 квітня мер Бучі Анатолій Федорук заявив про поховання.</source>
+        <target>On April 1, the mayor of Buchi, Anatoly Fedoruk, announced the burials.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_suggestions_name_the_unit(fuzzy: Normalizer) -> None:
+    from normtk.rewrite import normalize_xliff
+
+    # The target is GTCOM's uk-en line 169 (tests/data/fuzzy/segments.tsv), shortened.
+    data = _XLIFF.encode("utf-8")
+    result = normalize_xliff(fuzzy, "story.xlf", data)
+    assert result.text.encode("utf-8") == data  # suggestions change nothing
+    (record,) = result.unresolved
+    assert (record["kind"], record["unit"], record["text"], record["proposed"]) == (
+        "fuzzy",
+        "169",
+        "Buchi",
+        "Bucha",
+    )
+    assert (record["start"], record["end"]) == (25, 30)
