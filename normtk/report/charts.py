@@ -68,11 +68,15 @@ def bar_chart(
     intervals: Mapping[str, Sequence[tuple[float, float] | None]] | None = None,
     unit: str = "",
     colours: Sequence[str] = VIEW_COLOURS,
+    dots: bool = False,
+    digits: int = 1,
 ) -> str:
     """Draw horizontal bars: one group per category (a system), one bar per series.
 
     ``values[category][k]`` is series ``k``'s figure; ``intervals`` gives
-    each bar's (low, high) whisker; ``colours`` one colour per series.
+    each bar's (low, high) whisker; ``colours`` one colour per series. With
+    ``dots`` each figure is a dot on an axis zoomed to the figures and their
+    whiskers (scores whose differences a bar from zero would hide).
     """
     left = max(60.0, _CHAR * max((len(c) for c in categories), default=4) + 12)
     plot = 420.0
@@ -87,7 +91,13 @@ def bar_chart(
         for whisker in (intervals or {}).get(c, ()):
             if whisker is not None:
                 every.extend(whisker)
-    low, high = _scale(every)
+    if dots:
+        present = [v for v in every if v is not None]
+        lowest, highest = min(present, default=0.0), max(present, default=1.0)
+        pad = max((highest - lowest) * 0.1, 0.5)
+        low, high = lowest - pad, highest + pad
+    else:
+        low, high = _scale(every)
     span = high - low
 
     def x(value: float) -> float:
@@ -113,10 +123,16 @@ def bar_chart(
             whisker = (intervals or {}).get(category, [None] * len(series))[k]
             if whisker is not None:
                 tip += f" [{whisker[0]:.2f}, {whisker[1]:.2f}]"
-            body.append(
-                f'<rect x="{left:.1f}" y="{y:.1f}" width="{max(x(value) - left, 0.5):.1f}" '
-                f'height="{bar - 2:.1f}" fill="{fill}"><title>{escape(tip)}</title></rect>'
-            )
+            if dots:
+                body.append(
+                    f'<circle cx="{x(value):.1f}" cy="{y + (bar - 2) / 2:.1f}" r="4" '
+                    f'fill="{fill}"><title>{escape(tip)}</title></circle>'
+                )
+            else:
+                body.append(
+                    f'<rect x="{left:.1f}" y="{y:.1f}" width="{max(x(value) - left, 0.5):.1f}" '
+                    f'height="{bar - 2:.1f}" fill="{fill}"><title>{escape(tip)}</title></rect>'
+                )
             if whisker is not None:
                 mid = y + (bar - 2) / 2
                 body.append(
@@ -124,7 +140,8 @@ def bar_chart(
                     f"M{x(whisker[0]):.1f} {mid - 3:.1f}v6M{x(whisker[1]):.1f} {mid - 3:.1f}v6"
                     '" stroke="#222" fill="none"/>'
                 )
-            body.append(_text(x(value) + 4, y + bar - 3, f"{value:.1f}", extra=' font-size="10"'))
+            label_x = max(x(value), x(whisker[1]) if whisker is not None else 0.0) + 6
+            body.append(_text(label_x, y + bar - 3, f"{value:.{digits}f}", extra=' font-size="10"'))
     if len(series) > 1:
         body += _legend(
             series, [colours[k % len(colours)] for k in range(len(series))], left + plot + 60, top + 8

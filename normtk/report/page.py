@@ -144,11 +144,13 @@ def _overview(data: Analysis) -> str:
             series,
             {s.name: [s.views[v][metric].score for v in views] for s in ranked},
             {s.name: [_interval(s.views[v][metric]) for v in views] for s in ranked},
+            dots=True,
+            digits=2,
         )
         table = _table(head, rows, f"{metric}, systems ranked by the plain score")
         parts.append(
             f'<div class="pair">{table}<figure class="chart-box">{chart}'
-            f"<figcaption>{e(metric)}: bars are the corpus score, whiskers μ ± 95%"
+            f"<figcaption>{e(metric)}: dots are the corpus score, whiskers μ ± 95%"
             "</figcaption></figure></div>"
         )
     with_entities = [s for s in report.systems if s.entities is not None]
@@ -190,6 +192,8 @@ def _overview(data: Analysis) -> str:
                 if s.entities
             },
             unit="%",
+            dots=True,
+            digits=2,
         )
         table = _table(
             head,
@@ -236,6 +240,7 @@ def _findings_overview(data: Analysis) -> str:
         severities,
         values,
         colours=SEVERITY_COLOURS,
+        digits=0,
     )
     table = _table(["system", "segments", "findings", *severities], rows, "normtk check findings")
     return (
