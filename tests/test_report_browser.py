@@ -23,7 +23,6 @@ import shutil
 import socket
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,7 +58,8 @@ PROBE = """
   var more = document.getElementById("examples-more");
   if (more && !more.hidden) more.click();
   out.examples_after_more = visible("#examples .ex");
-  var error = document.querySelector('#editor-filters input[data-filter="severity"][value="error"]');
+  var error = document.querySelector(
+    '#editor-filters input[data-filter="severity"][value="error"]');
   if (error) {
     error.checked = false;
     error.dispatchEvent(new Event("change", {bubbles: true}));
@@ -161,7 +161,6 @@ def _open(page: Path, tmp: Path) -> tuple[str, list[str], list[str]]:
     """Load ``page`` in headless Chromium; return the DOM, console lines and requests seen."""
     chromium = _chromium()
     if chromium is None:
-        print("SKIP reason: chromium not found (apt-get install chromium)")
         pytest.skip("chromium not found (Debian: apt-get install chromium)")
     recorder = _Recorder()
     try:
@@ -180,9 +179,7 @@ def _open(page: Path, tmp: Path) -> tuple[str, list[str], list[str]]:
         recorder.close()
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     console = [
-        line
-        for line in result.stderr.decode(errors="replace").splitlines()
-        if ":CONSOLE" in line
+        line for line in result.stderr.decode(errors="replace").splitlines() if ":CONSOLE" in line
     ]
     return result.stdout.decode("utf-8"), console, recorder.requests
 
@@ -210,7 +207,7 @@ def _probe(dom: str) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def report_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report") / "report.html"
     result = run_cli(
         "report",
@@ -231,7 +228,7 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         str(out),
     )
     assert result.returncode == 0, result.stderr.decode()
-    yield out
+    return out
 
 
 def _checker_findings(system: str) -> list[dict[str, object]]:
@@ -285,7 +282,8 @@ def test_report_in_chromium_offline(report_page: Path, tmp_path: Path) -> None:
     assert isinstance(charts, list)
     assert len(charts) >= 9  # 2 metrics, entities, findings, 2 lengths, scores, words, heat map
     for chart in charts:
-        assert chart["width"] > 100 and chart["height"] > 50, chart
+        assert chart["width"] > 100, chart
+        assert chart["height"] > 50, chart
         assert chart["drawn"] >= 3, chart
 
     # The editor's view shows exactly the checker's findings for the chosen system.

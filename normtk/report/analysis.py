@@ -14,6 +14,7 @@ the n-grams of the reference that one system matches more often than another
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ class Analysis:
 
 def _labels(cutoffs: Sequence[int], unit: str = "") -> list[str]:
     labels = [f"<{cutoffs[0]}{unit}"]
-    for low, high in zip(cutoffs, cutoffs[1:], strict=False):
+    for low, high in itertools.pairwise(cutoffs):
         labels.append(f"{low}{unit}" if high == low + 1 else f"{low}-{high - 1}{unit}")
     labels.append(f"≥{cutoffs[-1]}{unit}")
     return labels
@@ -164,7 +165,7 @@ def tokenizer(lowercase: bool) -> Callable[[str], list[str]]:
     """Return sacrebleu's 13a tokenizer as a function to a token list (lower-cased if asked)."""
     from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
-    tokenize = Tokenizer13a()
+    tokenize = Tokenizer13a()  # type: ignore[no-untyped-call]
     if lowercase:
         return lambda text: tokenize(text.lower()).split()
     return lambda text: tokenize(text).split()

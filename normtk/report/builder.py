@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from normtk.errors import UsageError
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import Corpus
     from normtk.qa.checker import DocBreaks
+    from normtk.score.scorer import Scorer, ScoreReport
 
 #: Entities shown in the heat map, and n-grams listed per comparison and direction.
 TOP_ENTITIES = 30
@@ -90,49 +92,24 @@ def analyse(
         sentence = an.sentence_scores(scorer, score, chrf_name, systems, size)
 
     say("breaking scores down")
-    tokens = an.tokenizer(lowercase)
-    ref_tokens = [tokens(text) for text in corpus.refs[0]]
-    buckets = an.length_buckets(ref_tokens)
-    length_scores = {
-        metric: {
-            system: [
-                scorer.subset_score(score, system, metric, b.indices) if b.indices else None
-                for b in buckets
-            ]
-            for system in systems
-        }
-        for metric in score.signatures["plain"]
-    }
-    score_labels, counts = an.score_counts(sentence)
-    ref_grams = [an.ngram_counts(t) for t in ref_tokens]
-    words = {}
-    matched = {}
-    for system in systems:
-        hyp_tokens = [tokens(text) for text in corpus.hyps[system]]
-        words[system] = an.word_buckets(ref_tokens, hyp_tokens)
-        matched[system] = an.matched_ngrams(ref_grams, hyp_tokens)
-    ngrams = [
-        an.compare_ngrams(baseline, other, matched[baseline], matched[other], TOP_NGRAMS)
-        for other in systems
-        if other != baseline
-    ]
-
+    breakdowns = _breakdowns(corpus, scorer, score, baseline, lowercase)
     say("checking the copy")
     source_lang = source_language(src_lang, corpus.src_lang, has_src=corpus.src is not None)
     checker = Checker(gazetteer, lang=lang, style=style, src_lang=source_lang)
     findings, summaries = check_corpus(checker, corpus, doc_breaks=doc_breaks)
     entities = an.entity_rows(findings, systems, gazetteer, lang, TOP_ENTITIES)
+    score_labels, counts = an.score_counts(sentence)
     return an.Analysis(
         systems=systems,
         score=score,
         sentence_metric=chrf_name,
         sentence_chrf=sentence,
-        length_buckets=buckets,
-        length_scores=length_scores,
+        length_buckets=breakdowns.buckets,
+        length_scores=breakdowns.length_scores,
         score_buckets=score_labels,
         score_counts=counts,
-        word_buckets=words,
-        ngrams=ngrams,
+        word_buckets=breakdowns.words,
+        ngrams=breakdowns.ngrams,
         entities=entities,
         examples=an.examples(sentence, an.locations(corpus), examples),
         findings=findings,
@@ -148,6 +125,47 @@ def analyse(
             "references": str(len(corpus.refs)),
         },
     )
+
+
+@dataclass(slots=True)
+class _Breakdowns:
+    buckets: list[an.Bucket]
+    length_scores: dict[str, dict[str, list[float | None]]]
+    words: dict[str, list[an.WordBucket]]
+    ngrams: list[an.NgramComparison]
+
+
+def _breakdowns(
+    corpus: Corpus, scorer: Scorer, score: ScoreReport, baseline: str, lowercase: bool
+) -> _Breakdowns:
+    """Return the compare-mt breakdowns: length buckets, word buckets, n-gram comparisons."""
+    systems = corpus.systems
+    tokens = an.tokenizer(lowercase)
+    ref_tokens = [tokens(text) for text in corpus.refs[0]]
+    buckets = an.length_buckets(ref_tokens)
+    length_scores = {
+        metric: {
+            system: [
+                scorer.subset_score(score, system, metric, b.indices) if b.indices else None
+                for b in buckets
+            ]
+            for system in systems
+        }
+        for metric in score.signatures["plain"]
+    }
+    ref_grams = [an.ngram_counts(t) for t in ref_tokens]
+    words = {}
+    matched = {}
+    for system in systems:
+        hyp_tokens = [tokens(text) for text in corpus.hyps[system]]
+        words[system] = an.word_buckets(ref_tokens, hyp_tokens)
+        matched[system] = an.matched_ngrams(ref_grams, hyp_tokens)
+    ngrams = [
+        an.compare_ngrams(baseline, other, matched[baseline], matched[other], TOP_NGRAMS)
+        for other in systems
+        if other != baseline
+    ]
+    return _Breakdowns(buckets, length_scores, words, ngrams)
 
 
 def build(

@@ -28,9 +28,7 @@ def colour(i: int) -> str:
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
-    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
 
 
 def _svg(width: float, height: float, label: str, body: list[str]) -> str:
@@ -144,7 +142,10 @@ def bar_chart(
             body.append(_text(label_x, y + bar - 3, f"{value:.{digits}f}", extra=' font-size="10"'))
     if len(series) > 1:
         body += _legend(
-            series, [colours[k % len(colours)] for k in range(len(series))], left + plot + 60, top + 8
+            series,
+            [colours[k % len(colours)] for k in range(len(series))],
+            left + plot + 60,
+            top + 8,
         )
     return _svg(width, height, label, body)
 
@@ -213,7 +214,7 @@ def heat_map(
     left = max(60.0, _CHAR * max((len(r) for r in rows), default=4) + 12)
     head = 18.0 + _CHAR * max((len(c) for c in columns), default=4) * 0.72
     top = 24.0 + (14.0 if column_groups else 0.0) + head
-    width = left + cell_w * len(columns) + 20
+    width = left + cell_w * len(columns) + head
     height = top + cell_h * len(rows) + 10
     peak = max((v for row in values for v in row), default=0) or 1
     body = [_text(4, 14, label, extra=' font-weight="bold"')]

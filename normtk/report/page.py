@@ -10,7 +10,9 @@ script only builds the example rows on demand and filters the editor's view.
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
@@ -33,7 +35,7 @@ SEVERITY_COLOURS: tuple[str, ...] = ("#c62828", "#ef6c00", "#78909c")
 
 
 def _asset(name: str) -> str:
-    return resources.files("normtk.report").joinpath("assets", name).read_text("utf-8")
+    return resources.files("normtk.report").joinpath("assets").joinpath(name).read_text("utf-8")
 
 
 def e(value: object) -> str:
@@ -52,7 +54,7 @@ def _num(value: float | None, width: int = 2) -> str:
 
 
 def _p(value: float | None) -> str:
-    if value is None or value != value:  # None or NaN
+    if value is None or math.isnan(value):
         return ""
     star = "*" if value < 0.05 else ""
     return f"{value:.4f}{star}"
@@ -102,21 +104,12 @@ def _bounds(estimate: Estimate) -> tuple[float, float] | None:
 # The sections.
 
 
-def _overview(data: Analysis) -> str:
+def _metric_blocks(data: Analysis) -> list[str]:
+    """Return each metric's ranked table and dot chart."""
     report = data.score
     views = report.views
     test = report.test is not None
-    parts = ['<section id="overview"><h2>Overview</h2>']
-    if test:
-        parts.append(
-            f"<p>Significance: sacrebleu's paired bootstrap ({report.n_samples} resamples) "
-            f"against the baseline <b>{e(report.baseline)}</b>; * p &lt; 0.05. ± is the "
-            "half-width of the 95% interval around the bootstrap mean μ. "
-            "“/ne”: the same metric with entity names brought to one form on both sides "
-            "(Kiev and Kyiv count as the same word).</p>"
-        )
-    else:
-        parts.append("<p>± is the half-width of sacrebleu's bootstrap 95% interval.</p>")
+    parts = []
     for metric in report.signatures["plain"]:
         ranked = sorted(report.systems, key=lambda s: -s.views["plain"][metric].score)
         head = ["rank", "system", metric, "μ ± 95%"]
@@ -153,6 +146,14 @@ def _overview(data: Analysis) -> str:
             f"<figcaption>{e(metric)}: dots are the corpus score, whiskers μ ± 95%"
             "</figcaption></figure></div>"
         )
+    return parts
+
+
+def _entity_block(data: Analysis) -> str:
+    """Return the entity metrics table and chart (empty without entity metrics)."""
+    report = data.score
+    test = report.test is not None
+    parts: list[str] = []
     with_entities = [s for s in report.systems if s.entities is not None]
     if with_entities:
         ranked_e = sorted(with_entities, key=lambda s: -((s.entities and s.entities.f1.value) or 0))
@@ -206,8 +207,27 @@ def _overview(data: Analysis) -> str:
             "<figcaption>entity F1 and compliance, whiskers: 95% interval</figcaption>"
             "</figure></div>"
         )
+    return "".join(parts)
+
+
+def _overview(data: Analysis) -> str:
+    report = data.score
+    test = report.test is not None
+    parts = ['<section id="overview"><h2>Overview</h2>']
+    if test:
+        parts.append(
+            f"<p>Significance: sacrebleu's paired bootstrap ({report.n_samples} resamples) "
+            f"against the baseline <b>{e(report.baseline)}</b>; * p &lt; 0.05. ± is the "
+            "half-width of the 95% interval around the bootstrap mean μ. "
+            "“/ne”: the same metric with entity names brought to one form on both sides "
+            "(Kiev and Kyiv count as the same word).</p>"
+        )
+    else:
+        parts.append("<p>± is the half-width of sacrebleu's bootstrap 95% interval.</p>")
+    parts += _metric_blocks(data)
+    parts.append(_entity_block(data))
     parts.append(_findings_overview(data))
-    parts.append("<h3>Signatures</h3><dl class=\"sigs\">")
+    parts.append('<h3>Signatures</h3><dl class="sigs">')
     for view, signatures in report.signatures.items():
         for metric, sig in signatures.items():
             name = metric if view == "plain" else f"{metric}/ne"
@@ -313,7 +333,7 @@ def _analysis(data: Analysis) -> str:
             "matched by one system more often than by the other, ranked by compare-mt's "
             "smoothed ratio (a+1)/(a+b+2).</p>"
         )
-        for comparison in data.ngrams:
+        for number, comparison in enumerate(data.ngrams):
             left, right = comparison.left, comparison.right
             tables = []
             for title, rows_ in (
@@ -329,7 +349,8 @@ def _analysis(data: Analysis) -> str:
                     )
                 )
             parts.append(
-                f'<details class="ngrams"><summary>{e(left)} vs {e(right)}</summary>'
+                f'<details class="ngrams"{" open" if number == 0 else ""}>'
+                f"<summary>{e(left)} vs {e(right)}</summary>"
                 f'<div class="pair">{"".join(tables)}</div></details>'
             )
     parts.append(_entities(data))
@@ -402,7 +423,7 @@ def _pieces(text: str, spans: Sequence[tuple[int, int, int]]) -> list[tuple[str,
         cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     points = sorted(cuts)
     out = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         covering = [n for start, end, n in spans if start <= a and b <= end]
         out.append((text[a:b], covering))
     return out
@@ -425,9 +446,11 @@ def _editor(data: Analysis, corpus: Corpus) -> str:
     hyps = corpus.hyps[system]
     parts = [
         f'<section id="editor" data-system="{e(system)}"><h2>Editor’s view: {e(system)}</h2>',
-        f"<p>The copy of <b>{e(system)}</b>, document by document, with every finding of "
-        "normtk check marked in place (red: error, orange: warning, grey: info), its "
-        "message and suggested fix below the segment.</p>",
+        (
+            f"<p>The copy of <b>{e(system)}</b>, document by document, with every finding "
+            "of normtk check marked in place (red: error, orange: warning, grey: info), its "
+            "message and suggested fix below the segment.</p>"
+        ),
         '<form class="filters" id="editor-filters"><fieldset><legend>severity</legend>',
     ]
     for severity in severities:
@@ -478,12 +501,12 @@ def _editor(data: Analysis, corpus: Corpus) -> str:
                         if f.fix is not None
                         else ""
                     )
-                    span = "" if _whole(f, text) else f" <q class=\"span\">{e(f.text)}</q>"
+                    span = "" if _whole(f, text) else f' <q class="span">{e(f.text)}</q>'
                     parts.append(
                         f'<li class="finding sev-{e(f.severity)}" id="f{n}" '
                         f'data-rule="{e(f.rule)}" data-severity="{e(f.severity)}">'
                         f'<span class="badge">{e(f.severity)}</span> '
-                        f'<code>{e(f.rule)}</code>{span} {e(f.message)}{fix}</li>'
+                        f"<code>{e(f.rule)}</code>{span} {e(f.message)}{fix}</li>"
                     )
                 parts.append("</ul>")
             parts.append("</div>")

@@ -22,7 +22,8 @@
     return text.split(/(\s+)/);
   }
   function key(word) {
-    return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    return word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }
   function highlighted(text, refs) {
     var bag = {};
