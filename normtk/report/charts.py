@@ -77,7 +77,7 @@ def bar_chart(
     whiskers (scores whose differences a bar from zero would hide).
     """
     left = max(60.0, _CHAR * max((len(c) for c in categories), default=4) + 12)
-    plot = 420.0
+    plot = 360.0
     legend = max(80.0, _CHAR * max((len(s) for s in series), default=4) + 30)
     bar, gap = 12.0, 8.0
     group = bar * len(series) + gap

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
@@ -60,15 +61,29 @@ def _p(value: float | None) -> str:
     return f"{value:.4f}{star}"
 
 
+_FIGURE = re.compile(r"[-+–]?[0-9][0-9.,]*\*?( ± [0-9.]+| \[.*\]| \(.*\))?|–|")
+
+
 def _table(
     head: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "", cls: str = "data"
 ) -> str:
+    """Return a table; columns of words (names, n-grams) align left, figures right."""
+    rows = [list(row) for row in rows]
+    text = [
+        any(not _FIGURE.fullmatch(str(row[i])) for row in rows if i < len(row))
+        for i in range(len(head))
+    ]
     out = [f'<table class="{e(cls)}">']
     if caption:
         out.append(f"<caption>{e(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr></thead><tbody>")
+    left = ' class="t"'
+    cells = "".join(f"<th{left if t else ''}>{e(h)}</th>" for h, t in zip(head, text, strict=True))
+    out.append(f"<thead><tr>{cells}</tr></thead><tbody>")
     for row in rows:
-        out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+        cells = "".join(
+            f"<td{left if i < len(text) and text[i] else ''}>{e(c)}</td>" for i, c in enumerate(row)
+        )
+        out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
