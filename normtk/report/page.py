@@ -516,7 +516,8 @@ def _editor(data: Analysis, corpus: Corpus) -> str:
                         if f.fix is not None
                         else ""
                     )
-                    span = "" if _whole(f, text) else f' <q class="span">{e(f.text)}</q>'
+                    quoted = _whole(f, text) or f.text in f.message
+                    span = "" if quoted else f' <q class="span">{e(f.text)}</q>'
                     parts.append(
                         f'<li class="finding sev-{e(f.severity)}" id="f{n}" '
                         f'data-rule="{e(f.rule)}" data-severity="{e(f.severity)}">'
