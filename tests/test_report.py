@@ -274,3 +274,18 @@ def test_buckets_and_examples() -> None:
     found = analysis.examples(sentence, ["1", "2", "3"], top=2)
     assert [(e.location, e.spread) for e in found] == [("2", 80.0), ("3", 50.0)]
 
+
+
+def test_one_system_and_ter(gazetteer: Gazetteer) -> None:
+    refs = [["Talks in Kyiv ended without a deal", "The mayor of Lviv spoke"]]
+    good = ["Talks in Kyiv ended without a deal", "The mayor of Lviv spoke"]
+    poor = ["Talks ended", "A mayor spoke today in a city"]
+    page = build(Corpus(None, refs, {"only": good}), gazetteer, metrics=["bleu"], n_samples=20)
+    assert "Examples compare two systems or more." in page
+    assert "paired bootstrap" not in page
+    page = build(
+        Corpus(None, refs, {"poor": poor, "good": good}), gazetteer, metrics=["ter"], n_samples=20
+    )
+    _, *rows = _tables(page)["TER, systems ranked by the plain score"]
+    # TER counts edits: the copy of the reference (0 edits) ranks first.
+    assert (rows[0][1], rows[0][2]) == ("good", "0.00")

@@ -126,7 +126,9 @@ def _metric_blocks(data: Analysis) -> list[str]:
     test = report.test is not None
     parts = []
     for metric in report.signatures["plain"]:
-        ranked = sorted(report.systems, key=lambda s: -s.views["plain"][metric].score)
+        # TER counts edits: lower is better.
+        sign = 1.0 if metric.startswith("TER") else -1.0
+        ranked = sorted(report.systems, key=lambda s: sign * s.views["plain"][metric].score)
         head = ["rank", "system", metric, "μ ± 95%"]
         if test:
             head.append("p")
@@ -420,10 +422,14 @@ def _examples(data: Analysis, corpus: Corpus) -> str:
     payload = {"systems": data.systems, "metric": data.sentence_metric, "rows": rows}
     return (
         '<section id="examples"><h2>Examples</h2>'
-        f"<p>The {len(rows)} segments whose sentence {e(data.sentence_metric)} differs most "
-        "between systems. Words of an output that the reference does not have are "
-        "highlighted; the best and worst score of each segment are marked.</p>"
-        '<div id="examples-list" class="examples"></div>'
+        + (
+            f"<p>The {len(rows)} segments whose sentence {e(data.sentence_metric)} differs "
+            "most between systems. Words of an output that the reference does not have are "
+            "highlighted; the best and worst score of each segment are marked.</p>"
+            if rows
+            else "<p>Examples compare two systems or more.</p>"
+        )
+        + '<div id="examples-list" class="examples"></div>'
         '<p><button type="button" id="examples-more">Show more examples</button> '
         '<span id="examples-count"></span></p>'
         f'<script type="application/json" id="examples-data">{script_json(payload)}</script>'
