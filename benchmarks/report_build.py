@@ -1,4 +1,4 @@
-"""Time `normtk report` against `normtk score` with the same options, on 10 systems x 2,018 segments.
+"""Time `normtk report` against `normtk score` with the same options: 10 systems x 2,018 segments.
 
 Both commands read the 10 WMT22 uk-en systems in tests/data/wmt22 with
 reference A and the source, and score BLEU and chrF with entity
@@ -114,7 +114,7 @@ def main() -> None:
             walls[name].append(wall)
             cpus[name].append(cpu)
 
-    segments = sum(1 for _ in Path(ref).open(encoding="utf-8"))
+    segments = len(Path(ref).read_text(encoding="utf-8").splitlines())
     print(f"# {len(systems)} uk-en systems x {segments} segments, BLEU and chrF, {args.runs} runs")
     print(
         f"# machine: {os.cpu_count()} CPUs ({cpu_model()}), Python {platform.python_version()}, "

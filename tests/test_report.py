@@ -275,7 +275,6 @@ def test_buckets_and_examples() -> None:
     assert [(e.location, e.spread) for e in found] == [("2", 80.0), ("3", 50.0)]
 
 
-
 def test_one_system_and_ter(gazetteer: Gazetteer) -> None:
     refs = [["Talks in Kyiv ended without a deal", "The mayor of Lviv spoke"]]
     good = ["Talks in Kyiv ended without a deal", "The mayor of Lviv spoke"]
