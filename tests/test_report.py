@@ -151,23 +151,35 @@ def test_every_chart_has_a_table(page: str) -> None:
 HOSTILE = "<script>alert('x')</script> \"quoted\" & 'single' <img src=x onerror=alert(1)>"
 
 
+ENTITY = 'Smith & O\'Neil "Co" <script>'
+GAZETTEER = """entities:
+  - id: hostile-co
+    type: organization
+    name: {en: "%s", es: "%s", de: "%s", fr: "%s"}
+    sources: ["a test entity whose name is hostile markup"]
+""" % ((ENTITY.replace('"', '\\"'),) * 4)
+
+
 def test_every_input_string_is_escaped(tmp_path: Path) -> None:
     # The hostile string in every field: system names, texts, document and segment ids,
-    # the title; the report must show it as text and run nothing of it.
+    # the title, and an entity name from a user gazetteer (heat-map label, messages,
+    # fixes); the report must show each as text and run nothing of it.
+    (tmp_path / "hostile.yaml").write_text(GAZETTEER, encoding="utf-8")
+    gazetteer = Gazetteer.load([tmp_path / "hostile.yaml"])
     names = [f"{HOSTILE} A", f"{HOSTILE} B"]
-    refs = [[f"Talks in Kyiv {HOSTILE}", f"Zelensky spoke & left {HOSTILE}"]]
+    refs = [[f"Talks in Kyiv {HOSTILE}", f"Zelensky spoke to {ENTITY} & left {HOSTILE}"]]
     corpus = Corpus(
         src=[f"Переговори у Києві {HOSTILE}", f"Зеленський {HOSTILE}"],
         refs=refs,
         hyps={
             names[0]: [f"Talks in Kiev {HOSTILE}", f"Zelenskiy spoke {HOSTILE}"],
-            names[1]: [f"Talks {HOSTILE}", f"He spoke & left {HOSTILE}"],
+            names[1]: [f"Talks {HOSTILE}", f"He spoke to {ENTITY} & left {HOSTILE}"],
         },
         seg_ids=[f"1{HOSTILE}", f"2{HOSTILE}"],
         doc_ids=[f"doc{HOSTILE}", f"doc{HOSTILE}"],
         src_lang="uk",
     )
-    page = build(corpus, Gazetteer.load(), n_samples=20, title=f"Title {HOSTILE}")
+    page = build(corpus, gazetteer, n_samples=20, title=f"Title {HOSTILE}")
     tree = html.fromstring(page)
     assert len(tree.xpath("//script")) == 2
     assert not tree.xpath("//img")
@@ -176,15 +188,18 @@ def test_every_input_string_is_escaped(tmp_path: Path) -> None:
             assert not [a for a in element.attrib if a.lower().startswith("on")], element.tag
     assert "<script>alert" not in page
     assert "<img src=x" not in page
+    assert ENTITY not in page
     assert tree.findtext(".//title") == f"Title {HOSTILE}"
     text = tree.text_content()
     # Shown as text: in the tables, the chart labels, the editor's view.
     assert text.count(HOSTILE) >= 10
     svg_labels = [t.text_content() for t in tree.xpath("//svg//text")]
-    assert any(label == names[0] for label in svg_labels)
+    assert names[0] in svg_labels
+    assert ENTITY in svg_labels  # the heat map's row: names[0] dropped the entity
     (editor,) = tree.xpath('//section[@id="editor"]')
     assert f"doc{HOSTILE}" in editor.text_content()
     assert f"Talks in Kiev {HOSTILE}" in editor.text_content()
+    assert f"fix: {ENTITY}" in editor.text_content()
     # The examples' data: valid JSON holding the strings as they were.
     (data,) = tree.xpath('//script[@id="examples-data"]')
     payload = json.loads(data.text)
