@@ -76,7 +76,7 @@ def report(
             "--system", "-s", help="Report only this system of a TSV/JSONL/XML input. Repeatable."
         ),
     ] = None,
-    input_format: InputFormatOption = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat["auto"],
     errors: ErrorsOption = ErrorsMode.strict,
     baseline: Annotated[
         str | None,
