@@ -535,6 +535,7 @@ class Miner:
         if self.src_lang is None:
             return
         ref_spans = self._unknown(ref, ref_covered)
+        src_known = [(m.start, m.end) for m in self.finder.find(src)] if self.finder else []
         size, ref_size = max(len(text), 1), max(len(ref), 1)
         for name in ref_spans:
             if _count_words(ref, name.text) != 1 or _has_words(text, name.text):
@@ -543,7 +544,7 @@ class Miner:
                 fold(name.text) in self.given_names or _PATRONYMIC.search(fold(name.text))
             ):
                 continue  # a given name or a patronymic alone names nobody in particular
-            native = self._native(name.text, src)
+            native = self._native(name.text, src, src_known)
             if native is None:
                 continue
             key = skeleton(name.text)
@@ -578,7 +579,7 @@ class Miner:
                 self.proposals[proposal_key] = proposal
             proposal.add(Example(seg_id, writer, text, "ref", ref, name.text))
 
-    def _native(self, name: str, src: str) -> str | None:
+    def _native(self, name: str, src: str, known: Sequence[tuple[int, int]] = ()) -> str | None:
         """Return the source's capitalised words that transliterate to ``name``'s words."""
         from rapidfuzz import fuzz
 
@@ -589,7 +590,9 @@ class Miner:
         words = [
             m.group()
             for m in re.finditer(r"\w+(?:['’ʼ]\w+)*", src)
-            if m.group()[:1].isupper() and not _latin(m.group())
+            if m.group()[:1].isupper()
+            and not _latin(m.group())
+            and not any(m.start() < end and start < m.end() for start, end in known)
         ]
         found = []
         for word in name.split(" "):
@@ -814,12 +817,47 @@ def patch(
         else:
             entity.setdefault("variants", []).append(p.spelling)  # type: ignore[attr-defined]
         entity["sources"].append(line)  # type: ignore[attr-defined]
+    _merge_new(new)
     doc: dict[str, object] = {}
     if extend:
         doc["extend"] = [{"id": entity_id, **entry} for entity_id, entry in extend.items()]
     if new:
         doc["entities"] = list(new.values())
     return doc
+
+
+def _merge_new(new: dict[str, dict[str, object]]) -> None:
+    """Fold a new one-word name into the new person it is the surname of; keep aliases apart.
+
+    "Golosheykin" and "Semyon Golosheykin" are one person; two new persons whose
+    surnames share a skeleton match only as full names (``surname_alone: false``),
+    and a one-word name that could be either is left out.
+    """
+    persons: dict[str, list[dict[str, object]]] = {}
+    for entity in new.values():
+        if entity["type"] == "person":
+            surname = next(iter(entity["surname"].values()))  # type: ignore[attr-defined]
+            persons.setdefault(skeleton(surname), []).append(entity)
+    for group in persons.values():
+        if len(group) > 1:
+            for person in group:
+                person["surname_alone"] = False
+    for entity_id, entity in list(new.items()):
+        if entity["type"] == "person":
+            continue
+        name = next(iter(entity["name"].values()))  # type: ignore[attr-defined]
+        group = persons.get(skeleton(name), [])
+        if not group:
+            continue
+        del new[entity_id]
+        if len(group) == 1:
+            person = group[0]
+            surname = next(iter(person["surname"].values()))  # type: ignore[attr-defined]
+            variants = person.setdefault("surname_variants", [])
+            for spelling in [name, *entity.get("variants", [])]:  # type: ignore[list-item]
+                if fold(spelling) != fold(surname) and spelling not in variants:  # type: ignore[operator]
+                    variants.append(spelling)  # type: ignore[attr-defined]
+            person["sources"] = [*person["sources"], *entity["sources"]]  # type: ignore[misc]
 
 
 def patch_yaml(doc: Mapping[str, object], header: str = "") -> str:
