@@ -882,13 +882,15 @@ def mine_files(
     corpus_name: str | None = None,
     systems: Sequence[str] | None = None,
     gazetteer: Iterable[str | Path] = (),
+    bundled: bool = True,
     input_format: str = "auto",
     errors: Errors = "strict",
 ) -> list[Proposal]:
     """Read a corpus, mine it and write the patch to ``output`` (and the TSV to ``summary``).
 
     Both files are written atomically, after everything is read and mined: a
-    bad input leaves neither. Return the proposals written.
+    bad input leaves neither. ``gazetteer`` adds data to the bundled gazetteer,
+    or replaces it when ``bundled`` is false. Return the proposals written.
     """
     from normtk.errors import UsageError
     from normtk.gazetteer import Gazetteer
@@ -910,7 +912,7 @@ def mine_files(
         raise UsageError(msg, "src_lang")
     if corpus.src is None:
         source_lang = None
-    gaz = Gazetteer.load(gazetteer)
+    gaz = Gazetteer.load(gazetteer, bundled=bundled)
     gaz.check_target(lang, None)
     miner = Miner(gaz, lang, source_lang)
     proposals = [p for p in miner.mine(corpus) if p.count >= min_count]
