@@ -403,7 +403,11 @@ class Miner:
                 return None
         else:
             parts = ("name",)
-        if fold(written) in self._never[entity.id] or self._known(written, entity):
+        if (
+            fold(written) in self._never[entity.id]
+            or self._known(written, entity)
+            or _word_of_any_language(written)
+        ):
             return None
         key = skeleton(written)
         if any(_derived(key, known_key) for pairs in spellings.values() for _, known_key in pairs):
@@ -560,7 +564,9 @@ class Miner:
             if len(fitting) != 1:
                 continue
             spelling = fitting[0].text
-            if " " not in spelling and fold(spelling) in self.given_names:
+            if " " not in spelling and (
+                fold(spelling) in self.given_names or _word_of_any_language(spelling)
+            ):
                 continue
             entity_id = _slug(name.text)
             proposal_key = (entity_id, "name", spelling)
@@ -655,6 +661,13 @@ def _derived(key: str, known: str) -> bool:
         return True  # Buch for Bucha, Konashenko for Konashenkov
     stems = [known, known[:-1]] if known[-1] in "aeiou" else [known]
     return any(key.startswith(stem) and key[len(stem) :] in DERIVED_ENDINGS for stem in stems)
+
+
+def _word_of_any_language(text: str) -> bool:
+    """Tell whether ``text`` is a common word of a language with a word list (Spanish "tras")."""
+    from normtk.gazetteer.stopwords import is_common_word, stopword_languages
+
+    return is_common_word(text, stopword_languages())
 
 
 def _listed_given_names() -> set[str]:
