@@ -293,7 +293,10 @@ class Miner:
             if entity.is_person
             for name in (*entity.forms["given"].values(), *entity.variants.get("given", ()))
         }
-        self.given_names |= _listed_given_names()
+        listed = _listed_given_names()
+        #: Whether gender-guesser's given names (the geonames extra) were at hand.
+        self.listed_given_names = bool(listed)
+        self.given_names |= listed
         self.proposals: dict[tuple[str, str, str], Proposal] = {}
         self.segments = 0
 
@@ -770,6 +773,72 @@ def _source_line(p: Proposal, corpus_name: str) -> str:
 _SIDE_NAMES = {"ref": "the reference", "src": "the source"}
 
 
+@dataclass
+class _NewEntity:
+    """A new entity of the patch, as it is being put together."""
+
+    id: str
+    name: str
+    native: Mapping[str, str]
+    person: bool
+    variants: list[str] = field(default_factory=list)
+    given_variants: list[str] = field(default_factory=list)
+    surname_variants: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    surname_alone: bool = True
+
+    @property
+    def given(self) -> str:
+        """The given names of a person's name."""
+        return self.name.rpartition(" ")[0]
+
+    @property
+    def surname(self) -> str:
+        """The surname of a person's name (the last word)."""
+        return self.name.rpartition(" ")[2]
+
+    def add(self, spelling: str, source: str) -> None:
+        """Add a spelling of the name (a person's: of each part that differs)."""
+        pairs: list[tuple[list[str], str, str]] = [(self.variants, self.name, spelling)]
+        if self.person:
+            given, _, surname = spelling.rpartition(" ")
+            pairs = [(self.given_variants, self.given, given)]
+            pairs.append((self.surname_variants, self.surname, surname))
+        for variants, known, written in pairs:
+            if written and fold(written) != fold(known) and written not in variants:
+                variants.append(written)
+        self.sources.append(source)
+
+    def to_dict(self, languages: Sequence[str]) -> dict[str, object]:
+        """Return the entity as a gazetteer entry."""
+        entry: dict[str, object] = {
+            "id": self.id,
+            "type": "person" if self.person else "place",
+            "country": None,
+            "native": dict(self.native),
+        }
+        if self.person:
+            entry["given"] = dict.fromkeys(languages, self.given)
+            entry["surname"] = dict.fromkeys(languages, self.surname)
+            if self.given_variants:
+                entry["given_variants"] = self.given_variants
+            if self.surname_variants:
+                entry["surname_variants"] = self.surname_variants
+            if not self.surname_alone:
+                entry["surname_alone"] = False
+        else:
+            entry["name"] = dict.fromkeys(languages, self.name)
+            if self.variants:
+                entry["variants"] = self.variants
+        entry["sources"] = self.sources
+        entry["note"] = (
+            "mined, to review: the type, the country and the forms of languages other than "
+            "the reference's are guesses; the native name is as the source writes it "
+            "(possibly inflected)"
+        )
+        return entry
+
+
 def patch(
     proposals: Sequence[Proposal],
     gazetteer: Gazetteer,
@@ -786,91 +855,63 @@ def patch(
     known given name, a place otherwise); its note says what to review.
     """
     extend: dict[str, dict[str, list[str]]] = {}
-    new: dict[str, dict[str, object]] = {}
+    new: dict[str, _NewEntity] = {}
     given = {fold(g) for g in given_names}
     languages = sorted(gazetteer.languages) or ["en"]
+    keys = {"name": "variants", "given": "given_variants", "surname": "surname_variants"}
     for p in proposals:
         line = _source_line(p, corpus_name)
-        if not p.is_new:
+        if p.new_name is None:
             entry = extend.setdefault(p.entity_id, {})
-            key = {"name": "variants", "given": "given_variants", "surname": "surname_variants"}
-            entry.setdefault(key[p.part], []).append(p.spelling)
+            entry.setdefault(keys[p.part], []).append(p.spelling)
             entry.setdefault("sources", []).append(line)
             continue
-        if p.new_name is None:
-            continue
-        entity_id = p.entity_id if p.entity_id not in gazetteer.entities else f"{p.entity_id}-mined"
-        entity = new.get(entity_id)
-        words, spelled = p.new_name.split(" "), p.spelling.split(" ")
-        person = len(words) > 1 and fold(words[0]) in given
-        if entity is None:
-            entity = {"id": entity_id, "type": "person" if person else "place", "country": None}
-            entity["native"] = dict(p.native)
-            if person:
-                entity["given"] = {lang: " ".join(words[:-1]) for lang in languages}
-                entity["surname"] = dict.fromkeys(languages, words[-1])
-            else:
-                entity["name"] = dict.fromkeys(languages, p.new_name)
-            entity["sources"] = []
-            entity["note"] = (
-                "mined, to review: the type, the country and the forms of languages other "
-                "than the reference's are guesses; the native name is as the source writes it "
-                "(possibly inflected)"
-            )
-            new[entity_id] = entity
-        if person:
-            for part, known, written in (
-                ("given_variants", " ".join(words[:-1]), " ".join(spelled[:-1])),
-                ("surname_variants", words[-1], spelled[-1]),
-            ):
-                if fold(written) != fold(known):
-                    variants = entity.setdefault(part, [])
-                    if written not in variants:  # type: ignore[operator]
-                        variants.append(written)  # type: ignore[attr-defined]
-        else:
-            entity.setdefault("variants", []).append(p.spelling)  # type: ignore[attr-defined]
-        entity["sources"].append(line)  # type: ignore[attr-defined]
+        entity_id = p.entity_id
+        if entity_id in gazetteer.entities:
+            entity_id += "-mined"
+        if entity_id not in new:
+            words = p.new_name.split(" ")
+            person = len(words) > 1 and fold(words[0]) in given
+            new[entity_id] = _NewEntity(entity_id, p.new_name, p.native, person)
+        new[entity_id].add(p.spelling, line)
     _merge_new(new)
     doc: dict[str, object] = {}
     if extend:
         doc["extend"] = [{"id": entity_id, **entry} for entity_id, entry in extend.items()]
     if new:
-        doc["entities"] = list(new.values())
+        doc["entities"] = [entity.to_dict(languages) for entity in new.values()]
     return doc
 
 
-def _merge_new(new: dict[str, dict[str, object]]) -> None:
+def _merge_new(new: dict[str, _NewEntity]) -> None:
     """Fold a new one-word name into the new person it is the surname of; keep aliases apart.
 
     "Golosheykin" and "Semyon Golosheykin" are one person; two new persons whose
     surnames share a skeleton match only as full names (``surname_alone: false``),
     and a one-word name that could be either is left out.
     """
-    persons: dict[str, list[dict[str, object]]] = {}
+    persons: dict[str, list[_NewEntity]] = {}
     for entity in new.values():
-        if entity["type"] == "person":
-            surname = next(iter(entity["surname"].values()))  # type: ignore[attr-defined]
-            persons.setdefault(skeleton(surname), []).append(entity)
+        if entity.person:
+            persons.setdefault(skeleton(entity.surname), []).append(entity)
     for group in persons.values():
         if len(group) > 1:
             for person in group:
-                person["surname_alone"] = False
+                person.surname_alone = False
     for entity_id, entity in list(new.items()):
-        if entity["type"] == "person":
-            continue
-        name = next(iter(entity["name"].values()))  # type: ignore[attr-defined]
-        group = persons.get(skeleton(name), [])
+        group = [] if entity.person else persons.get(skeleton(entity.name), [])
         if not group:
             continue
         del new[entity_id]
         if len(group) == 1:
             person = group[0]
-            surname = next(iter(person["surname"].values()))  # type: ignore[attr-defined]
-            variants = person.setdefault("surname_variants", [])
-            for spelling in [name, *entity.get("variants", [])]:  # type: ignore[list-item]
-                if fold(spelling) != fold(surname) and spelling not in variants:  # type: ignore[operator]
-                    variants.append(spelling)  # type: ignore[attr-defined]
-            person["sources"] = [*person["sources"], *entity["sources"]]  # type: ignore[misc]
+            for spelling in [entity.name, *entity.variants]:
+                if (
+                    fold(spelling) != fold(person.surname)
+                    and spelling not in person.surname_variants
+                ):
+                    person.surname_variants.append(spelling)
+            person.sources += entity.sources
 
 
 def patch_yaml(doc: Mapping[str, object], header: str = "") -> str:
@@ -935,6 +976,12 @@ def mine_files(
         f"Corpus: {name}; {miner.segments} segments, systems: {', '.join(corpus.systems)}.\n"
         "Validate with `normtk gazetteer validate FILE`; load with `--gazetteer FILE`."
     )
+    if not miner.listed_given_names:
+        header += (
+            "\nGiven names known: the gazetteer's and the references' only; more given names "
+            "alone are proposed as new entities.\nFor gender-guesser's list of 48,000: "
+            "pip install 'normtk[geonames]'"
+        )
     doc = patch(proposals, gaz, corpus_name=name, given_names=miner.given_names)
     text = patch_yaml(doc, header)
     table = summary_tsv(proposals)
