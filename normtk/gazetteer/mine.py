@@ -255,8 +255,18 @@ class Miner:
     """Align hypotheses, references and sources segment by segment and propose spellings.
 
     ``lang`` is the language of hypotheses and references; ``src_lang`` the
-    source's (names there are found through inflection), or ``None`` to leave
-    the source out.
+    source's (names there are found through inflection, and new entities get
+    their native name from it), or ``None`` to leave the source out.
+    ``min_similarity`` is the least skeleton ratio (0-100) and ``max_shift``
+    the most difference of relative positions (0-1) of an aligned pair.
+
+    >>> from normtk import Gazetteer
+    >>> miner = Miner(Gazetteer.load(), "en")
+    >>> miner.add_segment(
+    ...     "1", {"sys": "Shelling near Kramatorks."}, "Shelling near Kramatorsk."
+    ... )
+    >>> [(p.entity_id, p.spelling, dict(p.writers)) for p in miner.ranked()]
+    [('kramatorsk', 'Kramatorks', {'sys': 1})]
     """
 
     def __init__(
@@ -316,6 +326,7 @@ class Miner:
         return named, covered
 
     def _source_named(self, text: str) -> dict[str, list[_Named]]:
+        """Return the entities the source names, through inflection (none without a finder)."""
         named: dict[str, list[_Named]] = {}
         if self.finder is None:
             return named
@@ -360,6 +371,7 @@ class Miner:
         return spans
 
     def _common_word(self, word: str) -> bool:
+        """Tell whether ``word`` (or its part before a hyphen) is a common word of the copy."""
         key = word.lower().strip("'’-")
         return key in self._common or key.split("-")[0] in self._common
 
@@ -395,6 +407,7 @@ class Miner:
         from rapidfuzz import fuzz
 
         spellings = self._entity_spellings(entity.id)
+        parts: tuple[Part, ...]
         if entity.is_person:
             words = written.split(" ")
             given_keys = {fold(g) for g, _ in spellings.get("given", [])}
@@ -422,7 +435,7 @@ class Miner:
                 if known_key[:1] != key[:1]:
                     continue
                 if best is None or score > best[3]:
-                    best = (part, written, known, score)  # type: ignore[assignment]
+                    best = (part, written, known, score)
         if best is None or best[3] < self.min_similarity:
             return None
         return best
@@ -444,7 +457,10 @@ class Miner:
         ref: str | None,
         src: str | None = None,
     ) -> None:
-        """Mine one segment: each system's output against the reference and the source."""
+        """Mine one segment: each system's output against the reference and the source.
+
+        ``hyps`` maps system names (never ``ref``, the reference's name here) to outputs.
+        """
         self.segments += 1
         sides: dict[str, tuple[dict[str, list[_Named]], list[tuple[int, int]]]] = {}
         texts = dict(hyps)
@@ -465,9 +481,8 @@ class Miner:
                 naming.append(("ref", sides["ref"][0], texts["ref"]))
             if src_named and src is not None:
                 naming.append(("src", src_named, src))
-            others = [t for name, t in texts.items() if name != writer and name == "ref"]
-            if writer == "ref":
-                others = []
+            # a system's spelling must not be the reference's own
+            others = [texts["ref"]] if writer != "ref" and "ref" in texts else []
             candidates = [
                 span
                 for span in self._unknown(text, covered)
@@ -499,6 +514,7 @@ class Miner:
         candidates: Sequence[_Span],
         seen: set[tuple[str, str, str]],
     ) -> None:
+        """Propose the one candidate of ``text`` that spells ``mention``'s entity, if one does."""
         entity = self.gazetteer[mention.entity_id]
         size = max(len(text), 1)
         fitting = []
@@ -966,6 +982,9 @@ def mine_files(
         raise UsageError(msg, "src_lang")
     if corpus.src is None:
         source_lang = None
+    if "ref" in corpus.systems:
+        msg = "a system is named 'ref', which names the reference here; rename its file"
+        raise UsageError(msg)
     gaz = Gazetteer.load(gazetteer, bundled=bundled)
     gaz.check_target(lang, None)
     miner = Miner(gaz, lang, source_lang)
