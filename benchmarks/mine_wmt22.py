@@ -1,6 +1,6 @@
 """Mine WMT22 uk-en and ru-en (every system) for spellings, and report the judged precision.
 
-Runs :func:`normtk.gazetteer.mine.mine_files` (what `normtk gazetteer mine`
+Runs :func:`normtk.mining.mine_files` (what `normtk gazetteer mine`
 runs) on every system output of tests/data/wmt22 with the reference, the source
 and its language, against the bundled gazetteer as it was before the places
 mined here was added to it (gazetteers/mined/ left out, so that a rerun finds
@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from normtk.gazetteer.locate import bundled_dir
-from normtk.gazetteer.mine import TSV_COLUMNS, mine_files
+from normtk.mining import TSV_COLUMNS, mine_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "wmt22"

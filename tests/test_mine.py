@@ -10,8 +10,8 @@ import pytest
 
 from normtk.gazetteer import Gazetteer, validate
 from normtk.gazetteer.locate import bundled_dir
-from normtk.gazetteer.mine import Miner, mine_files, similarity, skeleton
 from normtk.io.corpus import read_corpus
+from normtk.mining import Miner, mine_files, similarity, skeleton
 from normtk.normalize import Normalizer
 
 DATA = Path(__file__).parent / "data" / "mine"

@@ -81,7 +81,7 @@ def mine(
     Example: normtk gazetteer mine --hyp a.en --hyp b.en --ref ref.en --src src.uk
     --src-lang uk -o proposals.yaml --summary proposals.tsv
     """
-    from normtk.gazetteer.mine import mine_files
+    from normtk.mining import mine_files
 
     mine_files(
         hyp,
