@@ -644,7 +644,9 @@ class Miner:
             self.learn_given_names(references)
         for segment in corpus.segments():
             ref = segment.refs[0] if segment.refs else None
-            self.add_segment(segment.seg_id, segment.hyps, ref, segment.src)
+            # WMT XML numbers segments within documents: name both
+            where = f"{segment.doc_id}:{segment.seg_id}" if segment.doc_id else segment.seg_id
+            self.add_segment(where, segment.hyps, ref, segment.src)
         return self.ranked()
 
     def learn_given_names(self, texts: Iterable[str]) -> None:

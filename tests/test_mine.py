@@ -179,3 +179,16 @@ def test_cli_writes_patch_and_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert validate([out]) == []
     assert "Grishko" in tsv.read_text("utf-8")
+
+
+def test_examples_name_document_and_segment_where_the_input_has_documents(
+    gazetteer: Gazetteer,
+) -> None:
+    plain = read_corpus(HYPS, [REF], SRC)
+    plain.doc_ids = ["doc-a"] * 3 + ["doc-b"] * 3
+    plain.seg_ids = ["1", "2", "3", "1", "2", "3"]
+    found = {
+        p.spelling: [e.seg_id for e in p.examples] for p in Miner(gazetteer, "en", "uk").mine(plain)
+    }
+    assert found["Grishko"] == ["doc-a:1"]
+    assert found["Zaporizhya"] == ["doc-b:1"]

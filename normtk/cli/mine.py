@@ -54,7 +54,10 @@ def mine(
         typer.Option(help="Also write a TSV summary, one proposal a line ('-' is stdout)."),
     ] = None,
     min_count: Annotated[
-        int, typer.Option(help="Propose only spellings written at least this many times.")
+        int,
+        typer.Option(
+            help="Propose only spellings written at least this many times.", callback=offer
+        ),
     ] = 1,
     corpus_name: Annotated[
         str | None,
