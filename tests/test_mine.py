@@ -128,13 +128,18 @@ def test_extend_entries_are_checked(tmp_path: Path) -> None:
     patch.write_text(
         "extend:\n"
         "  - id: no-such-entity\n    variants: [Foo]\n    sources: [x]\n"
-        "  - id: dmytro-kuleba\n    variants: [Kulebba]\n    sources: [x]\n",
+        "  - id: dmytro-kuleba\n    variants: [Kulebba]\n    sources: [x]\n"
+        "  - id: kyiv\n    sources: [x]\n",
         "utf-8",
     )
     problems = validate([patch])
     assert problems == [
         f"{patch}:2: no-such-entity: extend: no entity with this id to extend",
         f"{patch}:5: dmytro-kuleba: extend: variants: not for a person",
+        (
+            f"{patch}:8: kyiv: extend: adds nothing; give variants (given_variants, "
+            "surname_variants for a person), keep or never"
+        ),
     ]
 
 

@@ -361,6 +361,12 @@ def _apply_extensions(data: RawData) -> None:
             continue
         parts: tuple[Part, ...] = ("given", "surname") if entity.is_person else ("name",)
         keys = {"name": "variants", "given": "given_variants", "surname": "surname_variants"}
+        if not any(item.get(key) for key in (*keys.values(), "keep", "never")):
+            data.problems.append(
+                f"{where}: extend: adds nothing; give variants (given_variants, "
+                "surname_variants for a person), keep or never"
+            )
+            continue
         wrong = sorted(key for part, key in keys.items() if part not in parts and key in item)
         if wrong:
             kind = "a person" if entity.is_person else f"a {entity.type}"
