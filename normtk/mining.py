@@ -39,8 +39,8 @@ from normtk.folding import fold
 if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
     from normtk.gazetteer.model import Entity, Part
-    from normtk.io.corpus import Corpus
     from normtk.io.files import Errors
+    from normtk.io.model import Corpus
 
 __all__ = [
     "MAX_SHIFT",
@@ -973,7 +973,14 @@ def mine_files(
         msg = f"min_count must be at least 1, not {min_count}"
         raise UsageError(msg, "min_count")
     corpus = read_corpus(
-        hyps, [ref] if ref else [], src, systems=systems, input_format=input_format, errors=errors
+        hyps,
+        [ref] if ref else [],
+        src,
+        systems=systems,
+        input_format=input_format,
+        errors=errors,
+        lang=lang,
+        src_lang=src_lang,
     )
     if not corpus.refs and corpus.src is None:
         msg = "give a reference (--ref) or a source (--src): mining compares the hypotheses with it"

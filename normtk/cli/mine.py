@@ -68,7 +68,7 @@ def mine(
         typer.Option("--system", "-s", help="Mine this system of a TSV/JSONL/XML input."),
     ] = None,
     gazetteer: GazetteerOption = None,
-    input_format: InputFormatOption = InputFormat.auto,
+    input_format: InputFormatOption = InputFormat["auto"],
     errors: ErrorsOption = ErrorsMode.strict,
 ) -> None:
     """Propose spellings of entities that MT output writes and the gazetteer lacks.
