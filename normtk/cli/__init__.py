@@ -58,7 +58,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
         "Transliterate names into Latin script (Київ → Kyiv, Харьков → Kharkov).",
     ),
     "gazetteer": (
-        ("gazetteer", "geonames"),
+        ("gazetteer", "geonames", "mine"),
         "Validate gazetteer data, show statistics, look up names and list house styles.",
     ),
     "models": (
