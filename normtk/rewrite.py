@@ -25,8 +25,7 @@ from normtk.io.formats.xliff import Target
 from normtk.normalize import DocBreaks, Document, Normalizer, normalize_stream
 
 if TYPE_CHECKING:
-    from normtk.normalize.fuzzy import Suggestion
-    from normtk.normalize.normalizer import Normalized, Unresolved
+    from normtk.normalize.results import Normalized, Suggestion, Unresolved
 
 
 @dataclass(slots=True)

@@ -172,7 +172,8 @@ def _commands() -> list[str]:
 
 def test_every_command_is_found() -> None:
     assert {c.split()[0] for c in _commands()} == {
-        "check", "gazetteer", "models", "normalize", "pipeline", "score", "translate", "translit"
+        "check", "gazetteer", "models", "normalize", "pipeline", "report", "score", "translate",
+        "translit",
     }  # fmt: skip
     assert {"gazetteer validate", "gazetteer import-geonames", "models install"} <= set(_commands())
 

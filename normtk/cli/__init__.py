@@ -40,6 +40,14 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
         ("pipeline",),
         "Translate SRC, bring names to house style, score against REF and check; one report.",
     ),
+    "report": (
+        ("report",),
+        (
+            "Write one self-contained HTML report: systems ranked with significance, "
+            "compare-mt style breakdowns, examples, and the copy with check findings marked "
+            "in place."
+        ),
+    ),
     "score": (
         ("score",),
         "Score MT outputs against references with sacrebleu's BLEU, chrF, chrF++ and TER.",
@@ -50,7 +58,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
         "Transliterate names into Latin script (Київ → Kyiv, Харьков → Kharkov).",
     ),
     "gazetteer": (
-        ("gazetteer", "geonames"),
+        ("gazetteer", "geonames", "mine"),
         "Validate gazetteer data, show statistics, look up names and list house styles.",
     ),
     "models": (

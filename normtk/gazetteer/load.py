@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,8 @@ class RawData:
     problems: list[str] = field(default_factory=list)
     digest: str = ""
     files: list[Path] = field(default_factory=list)
+    #: ``extend`` entries in file order: (file, entry), applied once every entity is read.
+    extensions: list[tuple[Path, Any]] = field(default_factory=list)
 
 
 def _line_of(node: Any, path: Sequence[Any]) -> int:
@@ -176,7 +178,8 @@ def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str],
         path = list(error.absolute_path)
         line = _line_of(doc, path)
         subject = "-"
-        if len(path) >= 2 and path[0] in {"entities", "ambiguous"} and isinstance(path[1], int):
+        sections = {"entities", "ambiguous", "extend"}
+        if len(path) >= 2 and path[0] in sections and isinstance(path[1], int):
             bad.add((path[0], path[1]))
             item = doc[path[0]][path[1]]
             if isinstance(item, dict):
@@ -253,6 +256,7 @@ def read(paths: Sequence[Path]) -> RawData:
         data.problems += problems
         if None not in bad:
             _read_entities(file, doc, data, skip=bad)
+    _apply_extensions(data)
     data.problems += _consistency_problems(data)
     data.problems.sort(key=_problem_order)
     return data
@@ -317,6 +321,9 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             )
             continue
         data.entities[entity_id] = entity
+    for index, item in enumerate(doc.get("extend") or []):
+        if ("extend", index) not in skip:
+            data.extensions.append((file, item))
     for index, item in enumerate(doc.get("ambiguous") or []):
         if ("ambiguous", index) in skip:
             continue
@@ -336,6 +343,45 @@ def _read_entities(file: Path, doc: Any, data: RawData, skip: set[Any]) -> None:
             file=str(file),
             line=item.line,
             or_person=item.get("or_person", False),
+        )
+
+
+def _apply_extensions(data: RawData) -> None:
+    """Add each ``extend`` entry's spellings and sources to the entity it names.
+
+    An entry naming no entity, or giving a person's parts to a place (or the
+    reverse), is a problem at its line; the entity keeps its own file and line.
+    """
+    for file, item in data.extensions:
+        entity_id = item["id"]
+        where = f"{file}:{item.line}: {entity_id}"
+        entity = data.entities.get(entity_id)
+        if entity is None:
+            data.problems.append(f"{where}: extend: no entity with this id to extend")
+            continue
+        parts: tuple[Part, ...] = ("given", "surname") if entity.is_person else ("name",)
+        keys = {"name": "variants", "given": "given_variants", "surname": "surname_variants"}
+        if not any(item.get(key) for key in (*keys.values(), "keep", "never")):
+            data.problems.append(
+                f"{where}: extend: adds nothing; give variants (given_variants, "
+                "surname_variants for a person), keep or never"
+            )
+            continue
+        wrong = sorted(key for part, key in keys.items() if part not in parts and key in item)
+        if wrong:
+            kind = "a person" if entity.is_person else f"a {entity.type}"
+            data.problems.append(f"{where}: extend: {', '.join(wrong)}: not for {kind}")
+            continue
+        variants = {
+            part: tuple(dict.fromkeys([*entity.variants.get(part, ()), *item.get(keys[part], ())]))
+            for part in parts
+        }
+        data.entities[entity_id] = replace(
+            entity,
+            variants=variants,
+            keep=tuple(dict.fromkeys([*entity.keep, *item.get("keep", ())])),
+            never=tuple(dict.fromkeys([*entity.never, *item.get("never", ())])),
+            sources=(*entity.sources, *item["sources"]),
         )
 
 

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from normtk.normalize.context import Document
-from normtk.normalize.normalizer import (
-    Change,
-    Mention,
-    Normalized,
-    Normalizer,
-    Unresolved,
-    restore,
-)
+from normtk.normalize.normalizer import Normalizer
+from normtk.normalize.results import Change, Mention, Normalized, Unresolved, restore
 from normtk.normalize.stream import DOC_BREAKS, DocBreaks, normalize_stream
 
 __all__ = [

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from normtk.folding import fold, is_all_caps
 from normtk.fuzzy.index import Candidate, FuzzyIndex, form_of
 from normtk.fuzzy.skeleton import rules, skeleton
 from normtk.gazetteer.model import Alias
 from normtk.normalize.context import Context, CueWords, given_names
+from normtk.normalize.results import Suggestion
 
 if TYPE_CHECKING:
     from normtk.normalize.normalizer import Normalizer
@@ -55,24 +56,6 @@ class Found:
     alias: str
     proposed: str
     score: float
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """A fuzzy suggestion as the change log's lines count: ``line`` (1-based), ``start:end``."""
-
-    line: int
-    start: int
-    end: int
-    text: str
-    entity: str
-    alias: str
-    proposed: str
-    score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the suggestion as a JSON-ready dict."""
-        return {"kind": "fuzzy", **asdict(self), "score": round(self.score, 3)}
 
 
 class Suggester:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from normtk.errors import UsageError
 from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
@@ -14,79 +12,14 @@ from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
 from normtk.languages import language_code
 from normtk.normalize.context import Context, CueWords, Document, given_names
+from normtk.normalize.results import Change, Mention, Normalized, Suggestion, Unresolved
 
 if TYPE_CHECKING:
-    from normtk.normalize.fuzzy import Suggester, Suggestion
+    from normtk.normalize.fuzzy import Suggester
 
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
 _CACHE_SIZE = 1 << 16
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of an entity in text.
-
-    ``replacement`` is the house-style form to write instead, or ``None`` when
-    the mention already is in style or cannot be resolved safely.
-    ``entity_id`` is ``None`` when the alias is ambiguous and the gazetteer's
-    rules do not decide; ``candidates`` then lists the entities it may be.
-    """
-
-    start: int
-    end: int
-    text: str
-    entity_id: str | None
-    candidates: tuple[str, ...]
-    alias: str
-    rule: str
-    replacement: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One rewrite: ``original`` at ``line`` (1-based), characters ``start:end`` of it."""
-
-    line: int
-    start: int
-    end: int
-    original: str
-    replacement: str
-    entity: str
-    rule: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the change as a JSON-ready dict."""
-        return asdict(self)
-
-
-@dataclass(frozen=True, slots=True)
-class Unresolved:
-    """A name left as written because it may be any of ``candidates`` (or somebody else)."""
-
-    line: int
-    start: int
-    end: int
-    text: str
-    candidates: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the record as a JSON-ready dict."""
-        return {**asdict(self), "candidates": list(self.candidates)}
-
-
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """The rewritten text, the changes that produced it, and the names left unresolved.
-
-    ``suggestions`` are the fuzzy suggestions (with ``fuzzy=True``) below the
-    normalizer's ``fuzzy_threshold``: unknown names that may be an entity.
-    """
-
-    text: str
-    changes: list[Change]
-    unresolved: list[Unresolved] = field(default_factory=list)
-    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 class Normalizer:
@@ -355,8 +288,6 @@ class Normalizer:
         self, text: str, decided: list[tuple[int, int, _Decision]]
     ) -> tuple[list[tuple[int, int, _Decision]], list[Suggestion]]:
         """Add the fuzzy rewrites to ``decided``; return the other fuzzy finds as suggestions."""
-        from normtk.normalize.fuzzy import Suggestion
-
         # Every exact match is taken, those it leaves as written (keep-phrases) too.
         taken = [(start, end) for start, end, _ in self._index.scan(text)]
         found = self.suggester.suggest(text, taken)
@@ -612,30 +543,3 @@ def _core(text: str) -> str:
 
 def _latin(text: str) -> bool:
     return all(not c.isalpha() or ord(c) < 0x250 for c in text)
-
-
-def restore(text: str, changes: Sequence[Change]) -> str:
-    """Undo ``changes`` on normalized ``text``: the change log alone recovers the input.
-
-    >>> from normtk import Gazetteer
-    >>> result = Normalizer(Gazetteer.load()).normalize("Kiev\\nin Lugansk")
-    >>> restore(result.text, result.changes)
-    'Kiev\\nin Lugansk'
-    """
-    lines = text.split("\n")
-    by_line: dict[int, list[Change]] = {}
-    for change in changes:
-        by_line.setdefault(change.line, []).append(change)
-    for number, line_changes in by_line.items():
-        line = lines[number - 1]
-        pieces = []
-        position = 0  # in the original line
-        shift = 0  # normalized offset minus original offset
-        for change in sorted(line_changes, key=lambda c: c.start):
-            pieces.append(line[position + shift : change.start + shift])
-            pieces.append(change.original)
-            shift += len(change.replacement) - (change.end - change.start)
-            position = change.end
-        pieces.append(line[position + shift :])
-        lines[number - 1] = "".join(pieces)
-    return "\n".join(lines)

@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Literal
 
 from normtk.normalize.context import Document
-from normtk.normalize.normalizer import Normalized, Normalizer
+from normtk.normalize.normalizer import Normalizer
+from normtk.normalize.results import Normalized
 
 DocBreaks = Literal["none", "blank"]
 DOC_BREAKS: tuple[str, ...] = ("none", "blank")

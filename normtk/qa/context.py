@@ -23,6 +23,10 @@ SIDE_NAMES = {"ref": "reference", "src": "source"}
 
 _WORD_RUN = re.compile(r"\w+")
 
+#: Sides (references, sources) a Context keeps once read: checking several systems of
+#: one corpus then reads each reference and source once, not once per system.
+SIDE_CACHE = 32768
+
 
 @dataclass(slots=True)
 class HypMention:
@@ -130,6 +134,7 @@ class Context:
         self.aliases: dict[tuple[str, str], Alias] = {}
         for alias in gazetteer.aliases():
             self.aliases.setdefault((alias.entity_id, alias.text), alias)
+        self._sides: dict[tuple[str, str], Side] = {}
         # Weak evidence of an entity: derived words and lower-case names (see derived_english).
         self._weak: dict[str, set[str]] = {}
         self._weak_any: dict[str, set[str]] = {}
@@ -171,10 +176,24 @@ class Context:
             HypMention(m, self.aliases.get((m.entity_id or m.candidates[0], m.alias)), number)
             for m in seg.mentions
         ]
-        seg.sides = [self.english_side("ref", ref) for ref in refs]
+        seg.sides = [self._side("ref", ref) for ref in refs]
         if src is not None:
-            seg.sides.append(self.source_side(src))
+            seg.sides.append(self._side("src", src))
         return seg
+
+    def _side(self, name: str, text: str) -> Side:
+        """Return the side read from ``text``, reading it only the first time.
+
+        A side depends on its text and this context alone, and checks only read it.
+        """
+        key = (name, text)
+        side = self._sides.get(key)
+        if side is None:
+            side = self.source_side(text) if name == "src" else self.english_side(name, text)
+            if len(self._sides) >= SIDE_CACHE:
+                self._sides.clear()
+            self._sides[key] = side
+        return side
 
     def present(self, text: str, mentions: list[Mention]) -> set[str]:
         """Return every entity id ``text`` may name, keep-phrases (Dynamo Kiev) included."""

@@ -81,7 +81,12 @@ class SystemResult:
 
 @dataclass(slots=True)
 class ScoreReport:
-    """The result of :meth:`Scorer.score`: systems in input order, signatures per view."""
+    """The result of :meth:`Scorer.score`: systems in input order, signatures per view.
+
+    ``statistics[view][metric][system]`` holds each segment's sufficient
+    statistics, the rows every figure was summed from; :meth:`Scorer.subset_score`
+    scores any subset of them (a length bucket) exactly as the corpus score.
+    """
 
     systems: list[SystemResult]
     signatures: dict[View, dict[str, Signature]]
@@ -89,6 +94,7 @@ class ScoreReport:
     baseline: str | None = None
     test: PairedTestType | None = None
     n_samples: int = 0
+    statistics: dict[View, dict[str, dict[str, sb.Stats]]] = field(default_factory=dict, repr=False)
 
     @property
     def views(self) -> list[View]:
@@ -313,6 +319,7 @@ class Scorer:
                 result.entities = entity_scores(entity_stats[name], weights=weights, n_bootstrap=0)
             results.append(result)
         report = ScoreReport(results, self.signatures(), self._entity_signature())
+        report.statistics = stats
         if paired is not None and baseline is not None:
             if progress is not None:
                 progress(f"paired test ({paired}) against {baseline}")
@@ -404,6 +411,29 @@ class Scorer:
         report.baseline = baseline
         report.test = test
         report.n_samples = n_samples or (1000 if test == "bs" else 10000)
+
+    def subset_score(
+        self,
+        report: ScoreReport,
+        system: str,
+        metric: str,
+        indices: Sequence[int],
+        view: View = "plain",
+    ) -> float:
+        """Return ``metric``'s corpus score of ``system`` over the segments ``indices``.
+
+        ``metric`` is a display name of ``report`` (``BLEU``, ``chrF2``); the
+        figure sums the segment statistics ``report`` was computed from, so for
+        every segment it equals the corpus score and for one segment chrF's
+        sentence score (BLEU's sentence score uses the effective order instead).
+        """
+        try:
+            rows = report.statistics[view][metric][system]
+            scorer = next(v for v in self._views if v.name == view).metrics[metric]
+        except (KeyError, StopIteration):
+            msg = f"no {view} statistics of {metric} for system {system!r} in the report"
+            raise UsageError(msg) from None
+        return float(sb.corpus_score(scorer.sacrebleu, [rows[i] for i in indices]).score)
 
     def sentence_scores(self, systems: Mapping[str, Sequence[str]]) -> SentenceReport:
         """Return one score per segment, system, metric and view (BLEU with effective order).
