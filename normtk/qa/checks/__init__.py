@@ -57,6 +57,7 @@ REGISTRY: dict[str, str] = {
     "numbers": "normtk.qa.checks.numbers:NumberCheck",
     "untranslated": "normtk.qa.checks.untranslated:UntranslatedCheck",
     "brackets": "normtk.qa.checks.brackets:BracketCheck",
+    "vocabulary": "normtk.qa.checks.vocabulary:VocabularyCheck",
 }
 
 
