@@ -46,23 +46,26 @@ def unbalanced(text: str) -> list[tuple[str, int]]:
     only an opening ‘ left unclosed counts, since ’ is also the apostrophe.
 
     Emoticons (``:)``, ``((((``) are no brackets (:func:`emoticons`), nor is a
-    doubled parenthesis of which neither half pairs ("I don't speak German ((").
+    doubled parenthesis of which neither half pairs ("I don't speak German (("),
+    and in a segment that has either, no parenthesis is reported.
 
     >>> unbalanced("He said (twice: “no”")
     [('()', 8)]
     >>> unbalanced("I have already written to you twice:))) but I make a double circle")
     []
     """
-    text = _masked(text)
-    problems = _brackets(text)
+    masked = _masked(text)
+    problems = _brackets(masked)
     doubles = {
         position
-        for m in _DOUBLE.finditer(text)
+        for m in _DOUBLE.finditer(masked)
         if {m.start(), m.start() + 1} <= {p for _, p in problems}
         for position in (m.start(), m.start() + 1)
     }
-    problems = [p for p in problems if p[1] not in doubles]
-    problems += _quotes(text)
+    if doubles or masked != text:
+        # Copy that smiles with parentheses uses a lone one the same way: "thank you)".
+        problems = [p for p in problems if p[0] != "()"]
+    problems += _quotes(masked)
     return sorted(problems, key=lambda p: p[1])
 
 
@@ -153,7 +156,12 @@ class BracketCheck(Check):
     def _report(self, segment: Segment, problems: list[tuple[str, int]]) -> Iterable[Finding]:
         if not problems:
             return
-        other = [{family for family, _ in unbalanced(s.text)} for s in segment.sides]
+        # A side's own emoticons excuse a stray parenthesis of the translation, which
+        # may have kept one bracket of "))" as its smile.
+        other = [
+            {family for family, _ in unbalanced(s.text)} | {f for f, _ in _brackets(s.text)}
+            for s in segment.sides
+        ]
         other_quotes = any(families & _QUOTE_FAMILIES for families in other)
         for family, position in problems:
             if any(family in families for families in other):
@@ -183,8 +191,9 @@ def _across_segments(problems: list[tuple[Segment, str, int]]) -> set[tuple[int,
     """Return ``(segment, position)`` of the quotes that pair across segments.
 
     A quote left open in one segment pairs with one that closes nothing in a
-    later segment, innermost first; an odd straight quote pairs with the next
-    segment's odd one.
+    later segment, innermost first. Straight quotes have no direction but their
+    place: an odd segment whose last straight quote opens (a space before it,
+    a letter after it) pairs with the next odd segment whose first one closes.
     """
     paired: set[tuple[int, int]] = set()
     open_: dict[str, list[tuple[int, int]]] = {}
@@ -194,12 +203,19 @@ def _across_segments(problems: list[tuple[Segment, str, int]]) -> set[tuple[int,
         here = (seg.number, position)
         stack = open_.setdefault(family, [])
         if family == '""':
-            if stack and stack[-1][0] < seg.number:
+            straight = [i for i, c in enumerate(seg.hyp) if c == '"']
+            if stack and stack[-1][0] < seg.number and not _opens(seg.hyp, straight[0]):
                 paired.update((stack.pop(), here))
-            else:
-                stack[:] = [here]
+            stack[:] = [here] if _opens(seg.hyp, straight[-1]) and here not in paired else []
         elif not _closes(seg.hyp, position):
             stack.append(here)
         elif stack and stack[-1][0] < seg.number:
             paired.update((stack.pop(), here))
     return paired
+
+
+def _opens(text: str, position: int) -> bool:
+    """Tell whether the straight quote at ``position`` opens: after a space, before a letter."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
