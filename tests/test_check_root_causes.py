@@ -13,6 +13,7 @@ import pytest
 from conftest import DATA
 
 from normtk import Gazetteer
+from normtk.io.corpus import Corpus
 from normtk.qa import Checker, Finding
 
 CASES = {
@@ -78,3 +79,55 @@ def test_comma_list_is_no_decimal(checkers: dict[str, Checker]) -> None:
 def test_time_with_a_colon_for_a_time_with_a_point(checkers: dict[str, Checker]) -> None:
     findings = run(checkers, "number.added WMT22 uk-en line 748")
     assert [f for f in findings if f.rule.startswith("number.")] == []
+
+
+# --- brackets: emoticons, and quotations across the segments of a document -------------------
+# tests/data/check/brackets.jsonl: real WMT22 uk-en segments (see tests/data/check/README.md),
+# checked on the translation alone, so that no source or reference excuses them.
+
+BRACKETS = [
+    json.loads(line) for line in (DATA / "check" / "brackets.jsonl").read_text("utf-8").splitlines()
+]
+
+
+def bracket_case(origin: str) -> dict[str, str]:
+    return next(c for c in BRACKETS if c["origin"].startswith(origin))
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "WMT22 uk-en line 61, system ALMAnaCH-Inria",  # "twice :) but"
+        "WMT22 uk-en line 61, system ARC-NKUA",  # "twice:))) but"
+        "WMT22 uk-en line 138, system ALMAnaCH-Inria",  # "Oh how difficult it is :)"
+        "WMT22 uk-en line 1145, system ALMAnaCH-Inria",  # "from Brno)))) I'm looking"
+        "WMT22 uk-en line 1202, system ALMAnaCH-Inria",  # "I don't speak German (("
+        "WMT22 uk-en line 115, system ARC-NKUA",  # "personally (((((((thank you) this form"
+    ],
+)
+def test_emoticons_are_no_brackets(checkers: dict[str, Checker], origin: str) -> None:
+    case = bracket_case(origin)
+    findings = checkers["uk"].check_texts([case["hyp"]])
+    assert [f for f in findings if f.rule == "text.unbalanced"] == []
+
+
+def test_a_real_bracket_is_still_one(checkers: dict[str, Checker]) -> None:
+    # Hand-made from line 138: the emoticon is masked, the bracket left open is reported.
+    findings = checkers["uk"].check_texts(["Oh how difficult (it is"])
+    assert [(f.text, f.start) for f in findings if f.rule == "text.unbalanced"] == [("(", 17)]
+
+
+def test_quotation_across_segments_of_one_document(checkers: dict[str, Checker]) -> None:
+    # Lines 163-164 (document test_uk_878): “ opens in one sentence, ” closes the next.
+    cases = [bracket_case(f"WMT22 uk-en line {n}, system ALMAnaCH-Inria") for n in (163, 164)]
+    assert cases[0]["doc_id"] == cases[1]["doc_id"]
+    corpus = Corpus(
+        None, [], {"mt": [c["hyp"] for c in cases]}, doc_ids=[c["doc_id"] for c in cases]
+    )
+    assert [f for f in checkers["uk"].check(corpus, "mt") if f.rule == "text.unbalanced"] == []
+    # As two stories of their own, each quote is unpaired.
+    alone = checkers["uk"].check_texts([c["hyp"] for c in cases])
+    assert [(f.segment, f.text) for f in alone if f.rule == "text.unbalanced"] == [
+        (1, "“"),
+        (2, "”"),
+    ]
