@@ -131,3 +131,38 @@ def test_quotation_across_segments_of_one_document(checkers: dict[str, Checker])
         (1, "“"),
         (2, "”"),
     ]
+
+
+# --- messages ------------------------------------------------------------------------------
+
+_DANGLING = {"the", "a", "an", "of", "in", "to", "and", "or", "nor", "neither", "but", "is", "by"}
+
+
+@pytest.mark.parametrize(("pair", "system"), [("uk-en", "Online-G"), ("ru-en", "ALMAnaCH-Inria")])
+def test_no_message_ends_mid_sentence(checkers: dict[str, Checker], pair: str, system: str) -> None:
+    # Every finding of a whole WMT22 system output, against reference A and the source, in
+    # its WMT documents where the test data has their ids (uk-en).
+    wmt = DATA / "wmt22"
+    src_lang = pair[:2]
+    hyp, ref, src = (
+        (wmt / part).read_text("utf-8").split("\n")
+        for part in (
+            f"system-outputs/generaltest2022.{pair}.hyp.{system}.en",
+            f"references/generaltest2022.{pair}.ref.A.en",
+            f"sources/generaltest2022.{pair}.src.{src_lang}",
+        )
+    )
+    docids = wmt / f"generaltest2022.{pair}.docids"
+    doc_ids = docids.read_text("utf-8").split("\n")[: len(hyp)] if docids.exists() else []
+    corpus = Corpus(src, [ref], {system: hyp}, doc_ids=[d or None for d in doc_ids])
+    findings = checkers[src_lang].check(corpus, system)
+    assert len({f.rule for f in findings}) >= 6
+    for finding in findings:
+        message = finding.message
+        last = message.rstrip(").'\"").split()[-1].lower()
+        assert last not in _DANGLING, message
+        assert message[-1] not in ",:;-", message
+        # Entities are named by their names, never by their ids (united-states).
+        if finding.entity and "-" in finding.entity:
+            assert f"({finding.entity})" not in message, message
+            assert f"of {finding.entity})" not in message, message
