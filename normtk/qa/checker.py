@@ -16,9 +16,11 @@ kind                         what it means
 ``number-changed``           a number of the reference/source replaced by another
 ``number-missing``           a number of the reference/source not in the output
 ``number-added``             a number in the output that no other side has
+``number-format``            a number a side writes properly, broken in the output (5: 30)
 ``untranslated``             the segment is a copy of the source or still in its script
 ``untranslated-words``       words of the source script left inside a translated segment
 ``unbalanced``               a quote or bracket opened and not closed (or the reverse)
+``rejected-term``            a spelling the configuration rejects (``[vocabulary.reject]``)
 ===========================  ==========================================================
 
 Severity follows the evidence. A missing entity or number is an ``error`` when

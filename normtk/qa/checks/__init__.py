@@ -7,7 +7,7 @@ new module here and one line in :data:`REGISTRY` (``name: "module:Class"``,
 imported on first use, as sacrebleu registers its metrics).
 
 >>> CHECKS["numbers"]
-('number-changed', 'number-missing', 'number-added')
+('number-changed', 'number-missing', 'number-added', 'number-format')
 >>> RULES["off-style"]
 'entity.off-style'
 """
