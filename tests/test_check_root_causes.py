@@ -166,3 +166,37 @@ def test_no_message_ends_mid_sentence(checkers: dict[str, Checker], pair: str, s
         if finding.entity and "-" in finding.entity:
             assert f"({finding.entity})" not in message, message
             assert f"of {finding.entity})" not in message, message
+
+
+# --- number.format: a number a side writes properly, broken in the translation ------------
+
+FORMATS = {
+    json.loads(line)["origin"].split(" (")[0]: json.loads(line)
+    for line in (DATA / "check" / "number-format.jsonl").read_text("utf-8").splitlines()
+}
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ("WMT22 uk-en line 81, system GTCOM", [("5: 30", "5:30")]),
+        ("WMT22 uk-en line 1420, system GTCOM", [("21: 00", "21:00"), ("06: 00", "06:00")]),
+        ("WMT22 ru-en line 2000, system Online-A", [("27,9", "27.9")]),
+        ("WMT22 uk-en line 341, system Online-Y", [("1,2", "1.2")]),
+        ("WMT22 uk-en line 549, system HuaweiTSC", []),  # "(8, 10,12 years)" is a list
+    ],
+)
+def test_number_format(
+    checkers: dict[str, Checker], origin: str, expected: list[tuple[str, str]]
+) -> None:
+    case = FORMATS[origin]
+    findings = checkers[case["src_lang"]].check_texts([case["hyp"]], [case["ref"]], [case["src"]])
+    assert [(f.text, f.fix) for f in findings if f.rule == "number.format"] == expected
+    assert all(str(f.severity) == "warning" for f in findings if f.rule == "number.format")
+
+
+def test_decimal_comma_needs_a_side_that_writes_it() -> None:
+    # Online-A ru-en line 2000 with neither reference nor source: nothing vouches for 27.9.
+    case = FORMATS["WMT22 ru-en line 2000, system Online-A"]
+    findings = Checker(Gazetteer.load(), lang="en").check_texts([case["hyp"]])
+    assert [f for f in findings if f.rule == "number.format"] == []
