@@ -241,7 +241,43 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
                 )
             )
     numbers.extend(_spelled(text))
+    numbers.extend(_roman(text))
     numbers.sort(key=lambda n: n.start)
+    return numbers
+
+
+#: Cyrillic letters that Russian and Ukrainian copy types for Roman numerals (ХХІ століття).
+_ROMAN_LOOKALIKES = str.maketrans({"\u0406": "I", "\u0425": "X", "\u0421": "C"})
+#: A Roman numeral of two letters or more, up to 399, as a word of its own (XXI, XIX, IV).
+_ROMAN = re.compile(
+    r"(?<![\w-])(?=[IVXLC]{2,}(?![\w-]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> list[Number]:
+    """Return the Roman numerals of ``text`` (XXI век, the XXI century), never required.
+
+    A single letter is left out: "I" is a pronoun, "X" a name, "І" a Ukrainian "and".
+    """
+    latin = text.translate(_ROMAN_LOOKALIKES)
+    numbers = []
+    for match in _ROMAN.finditer(latin):
+        letters = match.group(0)
+        value = 0
+        for i, letter in enumerate(letters):
+            worth = _ROMAN_VALUES[letter]
+            later = _ROMAN_VALUES[letters[i + 1]] if i + 1 < len(letters) else 0
+            value += -worth if worth < later else worth
+        numbers.append(
+            Number(
+                match.start(),
+                match.end(),
+                text[match.start() : match.end()],
+                frozenset({Decimal(value)}),
+                required=False,
+            )
+        )
     return numbers
 
 
