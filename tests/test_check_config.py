@@ -201,3 +201,16 @@ def test_bad_config_on_the_command_line(tmp_path: Path) -> None:
     missing = run_cli("check", "--hyp", str(STORY), "--config", str(tmp_path / "none.toml"))
     assert missing.returncode == 2
     assert missing.stderr.decode() == f"normtk: error: {tmp_path / 'none.toml'}: no such file\n"
+
+
+def test_readme_example_is_valid() -> None:
+    readme = (DATA.parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n# .normtk.toml\n", 1)[1].split("```", 1)[0]
+    config = CheckConfig.parse(block, "README.md")
+    assert config.style == "reuters"
+    assert dict(config.rules) == {
+        "entity.added": "off",
+        "number.added": "info",
+        "text.unbalanced": "warning",
+    }
+    assert dict(config.reject) == {"Donbass": "Donbas", "Wagnerians": "Wagner fighters"}
