@@ -212,3 +212,18 @@ def test_roman_and_spelled_centuries(checkers: dict[str, Checker], origin: str) 
     case = FORMATS[origin]
     findings = checkers["ru"].check_texts([case["hyp"]], [case["ref"]], [case["src"]])
     assert [f for f in findings if f.rule.startswith("number.")] == []
+
+
+@pytest.mark.parametrize(
+    "origin", ["WMT22 ru-en line 287, system SRPOL", "WMT22 ru-en line 573, system Online-W"]
+)
+def test_3d_is_no_number(checkers: dict[str, Checker], origin: str) -> None:
+    # "3D-ламелирование" / "3D Secure": the 3 of a name is no number to compare.
+    case = FORMATS[origin]
+    findings = checkers["ru"].check_texts([case["hyp"]], [case["ref"]], [case["src"]])
+    assert [f for f in findings if f.rule.startswith("number.")] == []
+    # Nor against a translation that drops it ("lamination improves grip").
+    findings = checkers["ru"].check_texts(
+        [case["hyp"].replace("3D ", "")], [case["ref"]], [case["src"]]
+    )
+    assert [f for f in findings if f.rule.startswith("number.")] == []

@@ -120,6 +120,8 @@ _SPECIAL = re.compile(
     r"|(?:[01]?\d|2[0-4])(?:: ?|\.)[0-5]\d)(?![\d]|[.,:]\d)"
 )
 _THOUSANDS = _SPACES + "'\u2019"
+#: The letter after the digit of a term such as 3D, 2D, 4G or 5G (then no letter or digit).
+_TERM = re.compile(r"[DG](?![^\W_])")
 
 
 def _interpret(
@@ -205,6 +207,12 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
             masked = masked[: match.start()] + "|" * len(match.group(0)) + masked[match.end() :]
     for match in _NUMBER.finditer(masked):
         base, run = match.start(), match.group(0)
+        if run.isdigit() and _TERM.match(text, match.end()):
+            # 3D, 5G: the digit names a kind of thing (3D Secure, 3D-ламелирование), which
+            # may satisfy a number elsewhere but is not one that must be found.
+            value = frozenset({Decimal(run).normalize()})
+            numbers.append(Number(base, match.end(), run, value, required=False))
+            continue
         if _code(text, base):
             # MH17, G-7, Формула-1: the digits glued to letters are part of a name, which
             # may satisfy a number elsewhere (Formula 1) but is not required; what follows
