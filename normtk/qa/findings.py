@@ -53,7 +53,7 @@ def severity_rank(severity: str) -> int:
 
 
 #: Kinds whose ``fix`` replaces the finding's span (the rest name what to add or check).
-REPLACING = frozenset({"off-style", "inconsistent-spelling"})
+REPLACING = frozenset({"off-style", "inconsistent-spelling", "number-format", "rejected-term"})
 
 
 @dataclass(frozen=True, slots=True)
