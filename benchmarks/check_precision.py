@@ -147,13 +147,14 @@ def command(pair: str, system: str) -> list[str]:
 
     Documents come from the WMT document ids where the test set has them (uk-en:
     tests/data/wmt22/generaltest2022.uk-en.docids, written from the WMT XML by
-    `--write-docids`); a plain-text line is a story of its own otherwise.
+    `--write-docids`); a plain-text line is a story of its own otherwise. `--no-config`
+    keeps a .normtk.toml above the checkout from changing the rules.
     """
     hyp, ref, src = (str(p.relative_to(ROOT)) for p in paths(pair, system))
     docs = ["--doc-ids", str(docids(pair).relative_to(ROOT))] if docids(pair).exists() else []
     return [
         "normtk", "check", "--hyp", hyp, "--ref", ref, "--src", src,
-        "--src-lang", PAIRS[pair][0], "--lang", "en", "--format", "jsonl", *docs,
+        "--src-lang", PAIRS[pair][0], "--lang", "en", "--format", "jsonl", "--no-config", *docs,
     ]  # fmt: skip
 
 

@@ -49,6 +49,10 @@ class DecodeError(InputError):
         super().__init__(f"{file}:{line}: invalid UTF-8 at byte {offset} (byte 0x{byte:02x})")
 
 
+class ConfigError(InputError):
+    """A configuration file (``.normtk.toml``) cannot be read or says something invalid."""
+
+
 class UsageError(NormtkError):
     """Options that do not fit together or name something unknown."""
 

@@ -15,6 +15,7 @@ from normtk.languages import language_code
 if TYPE_CHECKING:
     from normtk.io.files import Errors
     from normtk.normalize import Change
+    from normtk.qa.config import CheckConfig
     from normtk.qa.findings import Finding, Summary
     from normtk.score import ScoreReport
     from normtk.translate.packages import PackageInfo
@@ -103,9 +104,12 @@ class PipelineReport:
 class Pipeline:
     """Translate a source file, normalize names, score against a reference, check.
 
-    ``style`` is the house style of ``to_lang`` (default: each entity's default
-    form; ``keep_styled``: any style's form, as for the Normalizer);
-    translation options are those of :class:`~normtk.translate.translator.Translator`.
+    ``style`` is the house style of ``to_lang`` (default: the one ``config``
+    names, else each entity's default form; ``keep_styled``: any style's form,
+    as for the Normalizer); translation options are those of
+    :class:`~normtk.translate.translator.Translator`. ``config`` (a
+    :class:`~normtk.qa.config.CheckConfig`) sets the rules, their severities
+    and the vocabularies of the check.
     """
 
     def __init__(
@@ -120,6 +124,7 @@ class Pipeline:
         beam_size: int = 4,
         threads: int | None = None,
         metrics: Sequence[str] = ("bleu", "chrf"),
+        config: CheckConfig | None = None,
     ) -> None:
         from normtk.gazetteer import Gazetteer
         from normtk.normalize import Normalizer
@@ -127,6 +132,8 @@ class Pipeline:
         from normtk.translate.job import TranslateJob
 
         self.from_lang, self.to_lang = language_code(from_lang), language_code(to_lang)
+        if style is None and config is not None:
+            style = config.style
         self.style = style
         self.metrics = list(metrics)
         # The model first: a missing extra or package fails before the gazetteer loads.
@@ -138,7 +145,12 @@ class Pipeline:
             self.gazetteer, lang=to_lang, style=style, keep_styled=keep_styled
         )
         self.checker = Checker(
-            self.gazetteer, lang=to_lang, style=style, src_lang=from_lang, keep_styled=keep_styled
+            self.gazetteer,
+            lang=to_lang,
+            style=style,
+            src_lang=from_lang,
+            config=config,
+            keep_styled=keep_styled,
         )
 
     def run(

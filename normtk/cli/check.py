@@ -58,21 +58,25 @@ def check(
         typer.Option(
             help="Language of the source (uk, ru, es ...): its names are found through "
             "inflection (uk, ru) and its numbers read in its conventions; picks the TMX "
-            "source variant. WMT XML and XLIFF give it.",
+            "source variant. WMT XML, XLIFF and the config file can give it.",
             callback=offer,
         ),
     ] = None,
     lang: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--lang", "-l", help="Language of the translation (en, es, de, fr; picks TMX variants)."
+            "--lang",
+            "-l",
+            help="Language of the translation (en, es, de, fr; picks TMX variants); default: "
+            "the config's, else en.",
+            show_default=False,
         ),
-    ] = "en",
+    ] = None,
     style: Annotated[
         str | None,
         typer.Option(
-            help="House style (see `normtk gazetteer styles`). Without one, each entity's "
-            "default form in the language is in style (see --keep-styled)."
+            help="House style (see `normtk gazetteer styles`; default: the config's). Without "
+            "one, each entity's default form in the language is in style (see --keep-styled)."
         ),
     ] = None,
     keep_styled: KeepStyledOption = False,
@@ -108,18 +112,55 @@ def check(
         str | None,
         typer.Option(
             help="Comma-separated checks to run: style, entities, consistency, numbers, "
-            "untranslated, brackets (default: all)."
+            "untranslated, brackets, vocabulary (default: all). Single rules are switched "
+            "off in the config file."
         ),
     ] = None,
     min_severity: Annotated[
-        Threshold, typer.Option(help="Show findings of this severity and above.")
-    ] = Threshold["info"],
+        Threshold | None,
+        typer.Option(
+            help="Show findings of this severity and above (default: the config's, else info).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat["table"],
     fail_on: Annotated[
         Threshold | None,
-        typer.Option(help="Exit with status 1 if a finding of this severity or above exists."),
+        typer.Option(
+            help="Exit with status 1 if a finding of this severity or above exists "
+            "(default: the config's)."
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            help="Configuration file (TOML): rules on and off and their severities, accepted "
+            "and rejected vocabulary, language and style. Default: the nearest .normtk.toml "
+            "in the folder of the first --hyp or above it.",
+            show_default=False,
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Use no configuration file, even if one is found.")
+    ] = False,
+    ignore_file: Annotated[
+        str | None,
+        typer.Option(
+            help="Ignore file of accepted findings (written by --write-ignore): they are not "
+            "reported.",
+            show_default=False,
+        ),
+    ] = None,
+    write_ignore: Annotated[
+        str | None,
+        typer.Option(
+            help="Record the findings of this run (at --min-severity and above, after those of "
+            "--ignore-file) in this ignore file, so that a run with --ignore-file shows only "
+            "new ones.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Report what an editor must fix: off-style names, missing or added entities,
@@ -135,8 +176,13 @@ def check(
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import read_corpus
     from normtk.qa import Checker, at_least, check_corpus, fails
+    from normtk.qa.config import CheckConfig, load_config
+    from normtk.qa.ignore import IgnoreList, write_ignore_file
     from normtk.qa.options import read_doc_ids, sides, source_language
     from normtk.qa.render import render
+
+    settings = CheckConfig() if no_config else load_config(config, hyp)
+    ignore = IgnoreList.read(ignore_file) if ignore_file is not None else None
 
     corpus = read_corpus(
         hyp,
@@ -149,7 +195,10 @@ def check(
         src_lang=src_lang,
     )
     source_lang = source_language(
-        src_lang, corpus.src_lang, has_src=corpus.src is not None, compare=compare.value
+        src_lang or settings.src_lang,
+        corpus.src_lang,
+        has_src=corpus.src is not None,
+        compare=compare.value,
     )
     use_ref, use_src = sides(compare.value)
     if doc_ids is not None:
@@ -162,14 +211,21 @@ def check(
         src_lang=source_lang,
         checks=chosen,
         keep_styled=keep_styled,
+        config=settings,
     )
     findings, summaries = check_corpus(
-        checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
+        checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value,
+        ignore=ignore,
+    )  # fmt: skip
+    shown = at_least(
+        findings, min_severity.value if min_severity else settings.min_severity or "info"
     )
-    shown = at_least(findings, min_severity.value)
     paths = dict(zip(corpus.systems, hyp, strict=False)) if len(hyp) > 1 else {}
     paths = {name: paths.get(name, hyp[0]) for name in corpus.systems}
     texts = {name: corpus.system(name) for name in corpus.systems}
+    if write_ignore is not None:
+        write_ignore_file(write_ignore, shown, texts, keep=ignore)
     sys.stdout.write(render(shown, summaries, output_format.value, paths=paths, texts=texts))
-    if fail_on is not None and fails(findings, fail_on.value):
+    threshold = fail_on.value if fail_on is not None else settings.fail_on
+    if threshold is not None and fails(findings, threshold):
         raise typer.Exit(1)

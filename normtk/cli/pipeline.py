@@ -56,8 +56,21 @@ def pipeline(
     ] = ReportFormat.table,
     fail_on: Annotated[
         Threshold | None,
-        typer.Option(help="Exit 1 if any finding has this severity or a higher one."),
+        typer.Option(
+            help="Exit 1 if any finding has this severity or a higher one (default: the config's)."
+        ),
     ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            help="Check configuration file (TOML, as for `normtk check`). Default: the nearest "
+            ".normtk.toml in the folder of --src or above it.",
+            show_default=False,
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Use no configuration file, even if one is found.")
+    ] = False,
 ) -> None:
     """Translate SRC, bring names to house style, score against REF and check; one report.
 
@@ -67,8 +80,10 @@ def pipeline(
     Example: normtk pipeline --src story.es.txt --from es --to en --ref story.en.txt -o out.en.txt
     """
     from normtk.pipeline import Pipeline
+    from normtk.qa.config import CheckConfig, load_config
     from normtk.qa.findings import fails
 
+    settings = CheckConfig() if no_config else load_config(config, [src])
     report = Pipeline(
         from_lang,
         to_lang,
@@ -78,7 +93,9 @@ def pipeline(
         batch_size=batch_size,
         beam_size=beam_size,
         threads=threads,
+        config=settings,
     ).run(src, ref, output, errors=errors.value)
     typer.echo(report.render(report_format.value), nl=False)
-    if fail_on is not None and fails(report.findings, fail_on.value):
+    threshold = fail_on.value if fail_on is not None else settings.fail_on
+    if threshold is not None and fails(report.findings, threshold):
         raise typer.Exit(1)

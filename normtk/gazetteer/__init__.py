@@ -58,6 +58,7 @@ class Gazetteer:
             )
             gazetteer.__dict__["generated"] = cached.generated
             gazetteer.__dict__["index"] = cached.index
+            gazetteer.__dict__["given_names"] = cached.given_names
             return gazetteer
         gazetteer = cls._read(dirs)
         cache.put(key, gazetteer)
@@ -106,6 +107,22 @@ class Gazetteer:
             for part, pairs in parts.items():
                 own[part] = [*own.get(part, []), *pairs]
         return generated
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The folded given names of the gazetteer's people, as the copy capitalizes them.
+
+        Kept in the on-disk cache: finding them would build every entity.
+        """
+        from normtk.folding import fold
+
+        return frozenset(
+            fold(name)
+            for entity in self
+            if entity.is_person
+            for name in entity.forms["given"].values()
+            if name[:1].isupper()
+        )
 
     @cached_property
     def index(self) -> AliasIndex[Alias]:

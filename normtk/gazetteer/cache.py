@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from normtk.gazetteer.model import Alias, AliasKind, Ambiguity, Entity, Language, Part, Style
 from normtk.match import AliasIndex
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     Rebuild = Callable[[], tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]]
 
-VERSION = 5
+VERSION = 6
 MAGIC = b"normtk gazetteer cache\n"
 _KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 _PARTS = frozenset({"name", "given", "surname"})
@@ -93,6 +93,7 @@ class Cached:
     ambiguities: Mapping[str, Ambiguity]
     digest: str  # of the data files, as Gazetteer.digest
     index: AliasIndex[Alias]
+    given_names: frozenset[str]
 
 
 def get(digest: str, rebuild: Rebuild) -> Cached | None:
@@ -205,6 +206,7 @@ def _encode(digest: str, gazetteer: Gazetteer) -> bytes:
             for code, lang in gazetteer.languages.items()
         },
         "ambiguities": [_ambiguity_record(rule) for rule in gazetteer.ambiguities.values()],
+        "given_names": sorted(gazetteer.given_names),
     }
     line = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return MAGIC + line + b"\n" + bytes(body)
@@ -335,7 +337,13 @@ def _decode(
         _ambiguities(header.get("ambiguities")),
         header["data_digest"],
         index,
+        _given_names(header.get("given_names")),
     )
+
+
+def _given_names(value: object) -> frozenset[str]:
+    _expect(_str_list(value))
+    return frozenset(cast("list[str]", value))
 
 
 def _expect(condition: bool) -> None:

@@ -8,7 +8,7 @@ discourse), the entities it names and the cue words it holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -128,8 +128,3 @@ class Context:
         while begin > 0 and (is_word_char(self.text[begin - 1]) or self.text[begin - 1] == "."):
             begin -= 1
         return self.text[begin:end].rstrip(".")
-
-
-def given_names(names: Iterable[str]) -> frozenset[str]:
-    """Return folded given names, for telling a person's surname from a place."""
-    return frozenset(fold(name) for name in names if name[:1].isupper())

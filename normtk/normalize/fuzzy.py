@@ -21,7 +21,7 @@ from normtk.folding import fold, is_all_caps
 from normtk.fuzzy.index import Candidate, FuzzyIndex, form_of
 from normtk.fuzzy.skeleton import rules, skeleton
 from normtk.gazetteer.model import Alias
-from normtk.normalize.context import Context, CueWords, given_names
+from normtk.normalize.context import Context, CueWords
 from normtk.normalize.results import Suggestion
 
 if TYPE_CHECKING:
@@ -84,9 +84,7 @@ class Suggester:
         self._common = common_words(lang) if lang in stopword_languages() else frozenset()
         cues = gazetteer.languages[lang].cues
         self._cues = CueWords.of(cues)
-        self._given = given_names(
-            f for e in gazetteer if e.is_person for f in e.forms["given"].values()
-        )
+        self._given = gazetteer.given_names
         # Olexandra is a spelling of Oleksandra, a given name, before it is one of
         # Oleksandriia: a word with a given name's skeleton is left alone.
         self._given_keys = frozenset(skeleton(name) for name in self._given)

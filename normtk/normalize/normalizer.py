@@ -11,7 +11,7 @@ from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
 from normtk.languages import language_code
-from normtk.normalize.context import Context, CueWords, Document, given_names
+from normtk.normalize.context import Context, CueWords, Document
 from normtk.normalize.results import Change, Mention, Normalized, Suggestion, Unresolved
 
 if TYPE_CHECKING:
@@ -76,7 +76,6 @@ class Normalizer:
         self._index = gazetteer.index
         self._decisions: dict[tuple[int, str], _Decision] = {}
         self._cues = CueWords.of(gazetteer.languages[lang].cues)
-        self._given_names: frozenset[str] | None = None
         self._common: frozenset[str] | set[str] | None = None
         self.fuzzy = fuzzy or fuzzy_threshold is not None
         self.fuzzy_threshold = fuzzy_threshold
@@ -336,21 +335,18 @@ class Normalizer:
         text = context.text
         if start < 2 or text[start - 1] not in " \u00a0" or " " in written:
             return False
+        # Most names follow a lower-case word ("in Kiev"): rule that out in C first.
+        space = max(text.rfind(" ", 0, start - 1), text.rfind("\u00a0", 0, start - 1))
+        if not text[max(space + 1, text.rfind("\n", 0, start - 1) + 1)].isupper():
+            return False
         before = context.word_before(start)
-        if not before[:1].isupper() or fold(before) not in self._given():
+        if not before[:1].isupper() or fold(before) not in self.gazetteer.given_names:
             return False
         gazetteer = self.gazetteer
         if any(gazetteer[a.entity_id].is_person for a in aliases):
             return False
         begin = text.rfind(before, 0, start)
         return not (_sentence_start(text, begin) and before.lower() in self._common_words())
-
-    def _given(self) -> frozenset[str]:
-        if self._given_names is None:
-            self._given_names = given_names(
-                f for e in self.gazetteer if e.is_person for f in e.forms["given"].values()
-            )
-        return self._given_names
 
     def _common_words(self) -> frozenset[str] | set[str]:
         if self._common is None:
@@ -384,7 +380,7 @@ class Normalizer:
             document.senses[key] = cued[0]
             document.cues.update(c for c in rule.cues.get(cued[0], ()) if has_cue(c))
             return cued[0]
-        kind = context.kind_at(start, end, self._given())
+        kind = context.kind_at(start, end, self.gazetteer.given_names)
         if kind is not None:
             fitting = [e for e in candidates if self.gazetteer[e].is_person == (kind == "person")]
             if len(fitting) == 1:

@@ -16,9 +16,11 @@ kind                         what it means
 ``number-changed``           a number of the reference/source replaced by another
 ``number-missing``           a number of the reference/source not in the output
 ``number-added``             a number in the output that no other side has
+``number-format``            a number a side writes properly, broken in the output (5: 30)
 ``untranslated``             the segment is a copy of the source or still in its script
 ``untranslated-words``       words of the source script left inside a translated segment
 ``unbalanced``               a quote or bracket opened and not closed (or the reverse)
+``rejected-term``            a spelling the configuration rejects (``[vocabulary.reject]``)
 ===========================  ==========================================================
 
 Severity follows the evidence. A missing entity or number is an ``error`` when
@@ -39,7 +41,9 @@ themselves, since WMT segments sometimes cut a quotation in two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Literal
 
 from normtk.errors import UsageError
@@ -47,9 +51,12 @@ from normtk.gazetteer import Gazetteer
 from normtk.io.model import Corpus
 from normtk.languages import language_code
 from normtk.qa import options
-from normtk.qa.checks import CHECKS, KINDS, Check, load
+from normtk.qa.checks import CHECKS, KINDS, RULES, Check, load
+from normtk.qa.checks.vocabulary import whole_words
+from normtk.qa.config import CheckConfig
 from normtk.qa.context import Context, Segment
-from normtk.qa.findings import Finding, Summary, sort_key, summarize
+from normtk.qa.findings import Finding, Severity, Summary, sort_key, summarize
+from normtk.qa.ignore import IgnoreList
 
 #: Where documents begin and end in plain text: one of :data:`~normtk.qa.options.DOC_BREAKS`.
 DocBreaks = Literal["segment", "blank", "file"]
@@ -74,26 +81,41 @@ class Checker:
     def __init__(
         self,
         gazetteer: Gazetteer,
-        lang: str = "en",
+        lang: str | None = None,
         style: str | None = None,
         src_lang: str | None = None,
         checks: Iterable[str] | None = None,
         *,
+        config: CheckConfig | None = None,
         keep_styled: bool = False,
     ) -> None:
-        lang, src_lang = language_code(lang), src_lang and language_code(src_lang)
+        config = config if config is not None else CheckConfig()
+        lang = language_code(lang or config.lang or "en")
+        src_lang = src_lang or config.src_lang
+        src_lang = src_lang and language_code(src_lang)
+        style = style if style is not None else config.style
         self.gazetteer = gazetteer
         self.lang = lang
         self.style = style
         self.keep_styled = keep_styled
         self.src_lang = src_lang
+        self.config = config
         chosen = list(CHECKS) if checks is None else list(checks)
         unknown = [c for c in chosen if c not in CHECKS]
         if unknown:
             msg = f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})"
             raise UsageError(msg)
-        self.kinds = frozenset(kind for check in chosen for kind in CHECKS[check])
-        self.context = Context(gazetteer, lang, style, src_lang, keep_styled=keep_styled)
+        off = {rule for rule, setting in config.rules.items() if setting == "off"}
+        self.kinds = frozenset(
+            kind for check in chosen for kind in CHECKS[check] if RULES[kind] not in off
+        )
+        self.severities = {
+            kind: Severity.parse(setting)
+            for kind, rule in RULES.items()
+            if (setting := config.severity_of(rule)) not in {None, "off"}
+        }
+        self.accepted = whole_words(config.accept)
+        self.context = Context(gazetteer, lang, style, src_lang, config, keep_styled=keep_styled)
         self.normalizer = self.context.normalizer
         self.checks: list[Check] = [load(name)(self.context) for name in CHECKS if name in chosen]
 
@@ -139,9 +161,34 @@ class Checker:
                 segments.append(segment)
             for check in self.checks:
                 findings.extend(check.check_document(segments))
-        findings = [f for f in findings if f.kind in self.kinds]
+        findings = self._configured(findings, hyps)
         findings.sort(key=sort_key(KINDS))
         return findings
+
+    def _configured(self, findings: list[Finding], hyps: Sequence[str]) -> list[Finding]:
+        """Apply the configuration: rules off, their severities, accepted names, duplicates."""
+        kept = []
+        replacing = {
+            (f.segment, f.start, f.end, f.fix)
+            for f in findings
+            if f.kind != "rejected-term" and f.kind in self.kinds and f.replacement is not None
+        }
+        for finding in findings:
+            if finding.kind not in self.kinds:
+                continue
+            if finding.kind == "rejected-term" and (
+                (finding.segment, finding.start, finding.end, finding.fix) in replacing
+            ):
+                continue  # the same fix of the same span, already reported (Kiev -> Kyiv)
+            if self.accepted is not None and _accepted(
+                finding, hyps[finding.segment - 1], self.accepted
+            ):
+                continue
+            severity = self.severities.get(finding.kind, finding.severity)
+            kept.append(
+                finding if severity == finding.severity else replace(finding, severity=severity)
+            )
+        return kept
 
     def check_texts(
         self,
@@ -159,6 +206,15 @@ class Checker:
             {system: list(hyp)},
         )
         return self.check(corpus, system, doc_breaks=doc_breaks)
+
+
+def _accepted(finding: Finding, hyp: str, accepted: re.Pattern[str]) -> bool:
+    """Tell whether the span of ``finding`` lies inside an accepted name of ``hyp``."""
+    if finding.start == 0 and finding.end == len(hyp):
+        return False  # about the whole segment, not a name in it
+    return any(
+        m.start() <= finding.start and finding.end <= m.end() for m in accepted.finditer(hyp)
+    )
 
 
 def _only_system(corpus: Corpus) -> str:
@@ -198,8 +254,11 @@ def check_corpus(
     use_ref: bool = True,
     use_src: bool = True,
     doc_breaks: DocBreaks = "segment",
+    ignore: IgnoreList | None = None,
 ) -> tuple[list[Finding], list[Summary]]:
     """Check every system of ``corpus`` (or ``systems``); return all findings and a summary each.
+
+    Findings that ``ignore`` accepts (an ignore file) are left out of both.
 
     >>> from normtk import Gazetteer
     >>> corpus = Corpus(None, [["Talks in Kyiv"]], {"a": ["Talks in Kiev"], "b": ["Talks"]})
@@ -211,6 +270,8 @@ def check_corpus(
     summaries: list[Summary] = []
     for name in systems or corpus.systems:
         own = checker.check(corpus, name, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks)
+        if ignore is not None:
+            own = ignore.filter(own, {name: corpus.system(name)})
         findings.extend(own)
         summaries.append(summarize(own, name, len(corpus)))
     return findings, summaries

@@ -14,6 +14,7 @@ from normtk.folding import fold
 from normtk.gazetteer import Gazetteer
 from normtk.gazetteer.model import Alias, Part
 from normtk.normalize import Mention, Normalizer
+from normtk.qa.config import CheckConfig
 from normtk.qa.findings import Finding, Severity
 from normtk.qa.numbers import Number, extract_numbers
 from normtk.source.finder import SourceFinder
@@ -117,10 +118,12 @@ class Context:
         lang: str,
         style: str | None,
         src_lang: str | None,
+        config: CheckConfig | None = None,
         *,
         keep_styled: bool = False,
     ) -> None:
         self.gazetteer = gazetteer
+        self.config = config if config is not None else CheckConfig()
         self.lang = lang
         self.style = style
         self.src_lang = src_lang

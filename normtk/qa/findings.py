@@ -53,7 +53,9 @@ def severity_rank(severity: str) -> int:
 
 
 #: Kinds whose ``fix`` replaces the finding's span (the rest name what to add or check).
-REPLACING = frozenset({"off-style", "inconsistent-spelling", "possible-variant"})
+REPLACING = frozenset(
+    {"off-style", "inconsistent-spelling", "number-format", "rejected-term", "possible-variant"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,8 @@ _SPECIAL = re.compile(
     r"|(?:[01]?\d|2[0-4])(?:: ?|\.)[0-5]\d)(?![\d]|[.,:]\d)"
 )
 _THOUSANDS = _SPACES + "'\u2019"
+#: The letter after the digit of a term such as 3D, 2D, 4G or 5G (then no letter or digit).
+_TERM = re.compile(r"[DG](?![^\W_])")
 
 
 def _interpret(
@@ -205,6 +207,12 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
             masked = masked[: match.start()] + "|" * len(match.group(0)) + masked[match.end() :]
     for match in _NUMBER.finditer(masked):
         base, run = match.start(), match.group(0)
+        if run.isdigit() and _TERM.match(text, match.end()):
+            # 3D, 5G: the digit names a kind of thing (3D Secure, 3D-ламелирование), which
+            # may satisfy a number elsewhere but is not one that must be found.
+            value = frozenset({Decimal(run).normalize()})
+            numbers.append(Number(base, match.end(), run, value, required=False))
+            continue
         if _code(text, base):
             # MH17, G-7, Формула-1: the digits glued to letters are part of a name, which
             # may satisfy a number elsewhere (Formula 1) but is not required; what follows
@@ -241,7 +249,43 @@ def extract_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Numb
                 )
             )
     numbers.extend(_spelled(text))
+    numbers.extend(_roman(text))
     numbers.sort(key=lambda n: n.start)
+    return numbers
+
+
+#: Cyrillic letters that Russian and Ukrainian copy types for Roman numerals (ХХІ століття).
+_ROMAN_LOOKALIKES = str.maketrans({"\u0406": "I", "\u0425": "X", "\u0421": "C"})
+#: A Roman numeral of two letters or more, up to 399, as a word of its own (XXI, XIX, IV).
+_ROMAN = re.compile(
+    r"(?<![\w-])(?=[IVXLC]{2,}(?![\w-]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> list[Number]:
+    """Return the Roman numerals of ``text`` (XXI век, the XXI century), never required.
+
+    A single letter is left out: "I" is a pronoun, "X" a name, "І" a Ukrainian "and".
+    """
+    latin = text.translate(_ROMAN_LOOKALIKES)
+    numbers = []
+    for match in _ROMAN.finditer(latin):
+        letters = match.group(0)
+        value = 0
+        for i, letter in enumerate(letters):
+            worth = _ROMAN_VALUES[letter]
+            later = _ROMAN_VALUES[letters[i + 1]] if i + 1 < len(letters) else 0
+            value += -worth if worth < later else worth
+        numbers.append(
+            Number(
+                match.start(),
+                match.end(),
+                text[match.start() : match.end()],
+                frozenset({Decimal(value)}),
+                required=False,
+            )
+        )
     return numbers
 
 

@@ -168,14 +168,17 @@ def _paired_bootstrap(
         not np.array_equal(a, np.round(a)) or np.abs(a).sum(axis=0).max() >= 2**24 for a in arrays
     ):
         return None
+    # Integer sums: exact, and numpy's integer product runs in this thread (a BLAS
+    # float product starts threads that cost more than they save on this size).
+    integers = [a.astype(np.int64) for a in arrays]
     draws = np.random.default_rng(seed).choice(size, size=(n_samples, size), replace=True)
     sampled: list[list[float]] = [[] for _ in arrays]
     for start in range(0, n_samples, _BLOCK):
         block = draws[start : start + _BLOCK]
         rows = np.arange(len(block))[:, None] * size
         counts = np.bincount((block + rows).ravel(), minlength=len(block) * size)
-        counts = counts.reshape(len(block), size).astype(np.float64)
-        for scores, array in zip(sampled, arrays, strict=True):
+        counts = counts.reshape(len(block), size)
+        for scores, array in zip(sampled, integers, strict=True):
             for summed in (counts @ array).astype(np.float32):
                 scores.append(metric._compute_score_from_stats(summed).score)
     baseline_scores = np.array(sampled[0])

@@ -7,7 +7,7 @@ new module here and one line in :data:`REGISTRY` (``name: "module:Class"``,
 imported on first use, as sacrebleu registers its metrics).
 
 >>> CHECKS["numbers"]
-('number-changed', 'number-missing', 'number-added')
+('number-changed', 'number-missing', 'number-added', 'number-format')
 >>> RULES["off-style"]
 'entity.off-style'
 """
@@ -57,6 +57,7 @@ REGISTRY: dict[str, str] = {
     "numbers": "normtk.qa.checks.numbers:NumberCheck",
     "untranslated": "normtk.qa.checks.untranslated:UntranslatedCheck",
     "brackets": "normtk.qa.checks.brackets:BracketCheck",
+    "vocabulary": "normtk.qa.checks.vocabulary:VocabularyCheck",
     "variants": "normtk.qa.checks.variants:VariantCheck",
 }
 

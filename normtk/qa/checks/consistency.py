@@ -43,6 +43,9 @@ class ConsistencyCheck(Check):
                 if written.casefold() == usual:
                     continue
                 seg = by_number[item.segment]
+                name = self.context.gazetteer[entity_id].display_name(
+                    self.context.lang, self.context.style
+                )
                 yield Finding(
                     seg.system,
                     item.segment,
@@ -53,12 +56,21 @@ class ConsistencyCheck(Check):
                     start,
                     end,
                     written,
-                    f"{written!r} here, {usual_written!r} {counts[usual]} time(s) elsewhere in "
-                    f"the document ({part} of {entity_id})",
+                    f"{written!r} here, {usual_written!r} {_times(counts[usual])} elsewhere "
+                    f"in the document ({_PART_NAMES[part]}{name})",
                     usual_written,
                     entity_id,
                     ("document",),
                 )
+
+
+#: How a message names the part of a name that is spelled two ways.
+_PART_NAMES = {"name": "", "surname": "the surname of ", "given": "the given name of "}
+
+
+def _times(count: int) -> str:
+    """Return "once", "twice" or "N times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _parts(alias: Alias, mention: Mention) -> list[tuple[str, int, int]]:
