@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import time
 import zlib
 from dataclasses import fields
 from pathlib import Path
@@ -13,7 +14,7 @@ from conftest import run_cli
 
 from normtk import Gazetteer, Normalizer
 from normtk.gazetteer import cache
-from normtk.gazetteer.locate import fingerprint, search_path
+from normtk.gazetteer.locate import bundled_dir, fingerprint, search_path
 from normtk.gazetteer.model import Entity
 
 DESK = """\
@@ -171,3 +172,37 @@ def test_a_crafted_entity_record_falls_back_to_the_data(
     assert Normalizer(gazetteer, "en").normalize("Talks in Kiev").text == "Talks in Kyiv"
     assert gazetteer["kyiv"].form("name", "de") == "Kiew"
     assert not entry.exists()  # dropped, to be written afresh by the next cold load
+
+
+def test_entries_of_other_data_are_kept_until_the_folder_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundled data alone and with a user's file alternate in one folder (a desk
+    # running both, a benchmark): neither may evict the other on every call.
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NORMTK_CACHE_DIR", str(folder))
+    monkeypatch.setattr(cache, "KEEP", 3)
+    styles = bundled_dir() / "styles.yaml"
+    desks = []
+    for number in range(4):
+        desk = tmp_path / f"desk{number}"
+        desk.mkdir()
+        (desk / "desk.yaml").write_text(DESK.format(en=f"Newtownia{number}"), encoding="utf-8")
+        desks.append([styles, desk])
+
+    def load(number: int) -> Gazetteer:
+        time.sleep(0.02)  # distinct modification times, whatever the file system's tick
+        return Gazetteer.load(desks[number], bundled=False)
+
+    load(0)
+    load(1)
+    assert len(list(folder.glob("gazetteer-*.cache"))) == 2
+    assert isinstance(load(0).entities, cache._LazyEntities)  # a hit: now the most recent
+    newest = max(folder.glob("gazetteer-*.cache"), key=lambda p: p.stat().st_mtime_ns)
+    (desk1,) = set(folder.glob("gazetteer-*.cache")) - {newest}
+    load(2)
+    load(3)
+    kept = set(folder.glob("gazetteer-*.cache"))
+    assert len(kept) == 3
+    assert desk1 not in kept  # the least recently used
+    assert isinstance(load(0).entities, cache._LazyEntities)

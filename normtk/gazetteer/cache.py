@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     Rebuild = Callable[[], tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]]
 
 VERSION = 6
+#: Entries the cache folder keeps (the most recently used), and their largest total size.
+KEEP = 8
+KEEP_BYTES = 1 << 30
 MAGIC = b"normtk gazetteer cache\n"
 _KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 _PARTS = frozenset({"name", "given", "surname"})
@@ -112,21 +115,29 @@ def get(digest: str, rebuild: Rebuild) -> Cached | None:
     except OSError:
         return None
     try:
-        return _decode(data, digest, path, rebuild)
+        cached = _decode(data, digest, path, rebuild)
     except (CorruptCache, ValueError, TypeError, KeyError, IndexError, OverflowError):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: the last to be dropped
+    return cached
 
 
 def put(digest: str, gazetteer: Gazetteer) -> None:
-    """Store ``gazetteer`` under ``digest`` atomically, dropping older entries."""
+    """Store ``gazetteer`` under ``digest`` atomically, keeping the most recently used entries.
+
+    One folder serves every combination of data (the bundled gazetteer alone,
+    with a user's files, another installation's): dropping all but the newest
+    entry would make each combination evict the others.
+    """
     directory = cache_dir()
     if directory is None:
         return
     with contextlib.suppress(OSError):
         data = _encode(digest, gazetteer)
         directory.mkdir(parents=True, exist_ok=True)
-        for old in [*directory.glob("gazetteer-*.cache"), *directory.glob("gazetteer-*.pickle")]:
-            old.unlink(missing_ok=True)
+        for legacy in directory.glob("gazetteer-*.pickle"):
+            legacy.unlink(missing_ok=True)
         fd, temp = tempfile.mkstemp(dir=directory, prefix=".gazetteer-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:
@@ -134,6 +145,23 @@ def put(digest: str, gazetteer: Gazetteer) -> None:
             Path(temp).replace(_path(directory, digest))
         finally:
             Path(temp).unlink(missing_ok=True)
+        _drop_least_recent(directory)
+
+
+def _drop_least_recent(directory: Path) -> None:
+    """Keep the :data:`KEEP` most recently used entries, within :data:`KEEP_BYTES` in all."""
+    entries = []
+    for entry in directory.glob("gazetteer-*.cache"):
+        with contextlib.suppress(OSError):
+            stat = entry.stat()
+            entries.append((stat.st_mtime, stat.st_size, entry))
+    entries.sort(reverse=True)
+    total = 0
+    for number, (_, size, entry) in enumerate(entries):
+        total += size
+        if number >= KEEP or (number > 0 and total > KEEP_BYTES):
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 # Writing.

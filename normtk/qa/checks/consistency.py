@@ -74,7 +74,14 @@ def _times(count: int) -> str:
 
 
 def _parts(alias: Alias, mention: Mention) -> list[tuple[str, int, int]]:
-    """Return ``(part, start, end)`` of the name parts a mention spells."""
+    """Return ``(part, start, end)`` of the name parts a mention spells.
+
+    An abbreviation (WHO, US) is another name, not another spelling: a story
+    that writes "the World Health Organization" first and "WHO" after it is
+    consistent.
+    """
+    if alias.kind == "abbr":
+        return []
     if alias.kind == "full" and alias.surname_first:
         return [
             ("surname", mention.start, mention.start + alias.surname_len),
