@@ -69,9 +69,13 @@ def test_index_ranks_the_transliteration_first() -> None:
     index = FuzzyIndex(
         [_Alias("Kupiansk", "kupiansk"), _Alias("Kupyansk", "kupiansk"), _Alias("Kursk", "kursk")]
     )
-    (best, *_) = index.search("Kupyan")
+    (best, *_) = index.search("Kupyanska")
     assert best.alias.entity_id == "kupiansk"
     assert best.key_score == 1.0
+    # A truncated stem is found, two edits away, but never shares the key.
+    (best, *_) = index.search("Kupyan")
+    assert best.alias.entity_id == "kupiansk"
+    assert best.key_score < 1.0
     assert index.search("Zhytomyr") == []
 
 
@@ -94,6 +98,7 @@ def test_real_segments(fuzzy: Normalizer, row: dict[str, str]) -> None:
         "The Marine Corps said so.",  # a common word
         "Mr Kreminnoye said so.",  # a person's context: no place
         "Kremenchuk and Kramatorsk were shelled.",  # known names: the exact index's
+        "Dynamo Kiev beat Shakhtar in Kiev.",  # the club, not the town of Shakhtarsk
     ],
 )
 def test_not_suggested(fuzzy: Normalizer, text: str) -> None:
