@@ -18,15 +18,11 @@ from normtk.cli._options import (
     KeepStyledOption,
     offer,
 )
-from normtk.qa.findings import SEVERITIES
-from normtk.qa.options import COMPARE, DOC_BREAKS
+from normtk.cli._qa_options import Compare, DocBreaks, Threshold
 from normtk.qa.render import REPORT_FORMATS
 
 # Every choice is a library constant: the CLI offers what the library accepts.
 CheckFormat = Enum("CheckFormat", {name: name for name in REPORT_FORMATS}, type=str)  # type: ignore[misc]
-Threshold = Enum("Threshold", {name: name for name in reversed(SEVERITIES)}, type=str)  # type: ignore[misc]
-DocBreaks = Enum("DocBreaks", {name: name for name in DOC_BREAKS}, type=str)  # type: ignore[misc]
-Compare = Enum("Compare", {name: name for name in COMPARE}, type=str)  # type: ignore[misc]
 
 
 @app.command()

@@ -9,6 +9,7 @@ import typer
 
 from normtk.cli import app
 from normtk.cli._options import ErrorsMode, ErrorsOption, GazetteerOption, KeepStyledOption
+from normtk.cli._qa_options import Threshold
 
 
 class ReportFormat(Enum):
@@ -16,14 +17,6 @@ class ReportFormat(Enum):
 
     table = "table"
     json = "json"
-
-
-class Threshold(Enum):
-    """The severity at which findings fail the run."""
-
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 @app.command()

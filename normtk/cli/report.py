@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -17,9 +16,7 @@ from normtk.cli._options import (
     InputFormatOption,
     offer,
 )
-from normtk.qa.options import DOC_BREAKS
-
-DocBreaks = Enum("DocBreaks", {name: name for name in DOC_BREAKS}, type=str)  # type: ignore[misc]
+from normtk.cli._qa_options import DocBreaks
 
 
 def _split(value: str | None) -> list[str] | None:
