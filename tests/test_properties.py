@@ -119,6 +119,7 @@ def test_region_phrases_name_the_region_idempotently(
 # same sentence, read the same once every name is in its canonical form, and score
 # BLEU 100 against each other with entities normalized.
 def _pairable() -> dict[tuple[str, str], list[str]]:
+    english = Normalizer(_GAZETTEER, "en")
     owners: dict[str, set[str]] = {}
     kept = {fold(a.text) for a in _GAZETTEER.aliases() if a.kind == "keep"}
     for alias in _GAZETTEER.aliases():
@@ -132,6 +133,8 @@ def _pairable() -> dict[tuple[str, str], list[str]]:
             continue  # Spanish "El Cairo" is also a keep-phrase ("el Cairo"): never a rewrite
         if not (is_word_char(alias.text[0]) and is_word_char(alias.text[-1])):
             continue  # "Azovstal'": a match ends at the word, the apostrophe stays
+        if english._foreign_word(alias, alias.text):
+            continue  # French "Chili" (Chile) is English chili at a sentence's start: no name
         kind = "name" if alias.kind == "abbr" else alias.kind
         groups.setdefault((alias.entity_id, kind), []).append(alias.text)
     return {k: sorted(set(v)) for k, v in groups.items() if len(set(v)) > 1}
