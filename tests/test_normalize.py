@@ -344,3 +344,18 @@ def test_the_document_carries_across_texts(en: Normalizer) -> None:
     assert en.normalize("Shelling near Mykolaiv.", story).text == "Shelling near Mykolaiv."
     assert en.normalize("Nikolaev was quiet.", story).text == "Mykolaiv was quiet."
     assert en.normalize("Nikolaev was quiet.").text == "Nikolaev was quiet."  # a new document
+
+
+def test_sentence_start_decision_does_not_depend_on_earlier_texts(gazetteer: Gazetteer) -> None:
+    # French "Chili" (Chile) is also English "chili": dropped at a sentence start only.
+    # The decision depends on where the word stands, so what one text settled must not
+    # carry to the next (a cluster's workers see texts in another order than one process).
+    text = "Talks in Chili ended. Chili was hot."
+    fresh = Normalizer(gazetteer, "en").normalize(text).text
+    primed = Normalizer(gazetteer, "en")
+    primed.normalize("Chili was hot.")
+    other = Normalizer(gazetteer, "en")
+    other.normalize("Talks in Chili ended.")
+    assert fresh == "Talks in Chile ended. Chili was hot."
+    assert primed.normalize(text).text == fresh
+    assert other.normalize(text).text == fresh

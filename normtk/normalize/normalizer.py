@@ -218,12 +218,18 @@ class Normalizer:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
         cache_key = (id(aliases), written)  # the index's own tuple: stable for its lifetime
+        # Another language's form that is also a word of the copy's is dropped at the
+        # start of a sentence only: the decision depends on where it stands, so it is
+        # not cached (else the first occurrence would decide every later one).
+        foreign_words = {id(a) for a in aliases if self._foreign_word(a, written)}
+        if foreign_words:
+            cacheable = False
         aliases = tuple(
             a
             for a in aliases
             if not adds_marks(written, a.text)
             and (a.kind != "abbr" or _core(a.text) == written)
-            and not (self._foreign_word(a, written) and _sentence_start(context.text, start))
+            and not (id(a) in foreign_words and _sentence_start(context.text, start))
         )
         if not aliases or any(a.kind == "keep" for a in aliases):
             decision: _Decision = _KEEP
