@@ -34,7 +34,8 @@ _NAME_ROOM = 200  # bytes of the target's name kept in the temporary name (NAME_
 _SIGNALS = ("SIGTERM", "SIGHUP")
 
 
-def _open_binary(path: str) -> BinaryIO:
+def open_binary(path: str) -> BinaryIO:
+    """Open a file (or stdin for ``-``) for reading bytes; errors name the file."""
     if path == STDIO:
         return sys.stdin.buffer
     file = Path(path)
@@ -58,7 +59,7 @@ def read_lines(path: str, errors: Errors = "strict") -> Iterator[str]:
     ``errors="strict"`` an undecodable byte raises :class:`InputError` naming the
     file, the line and the byte offset in the file (:class:`DecodeError`).
     """
-    stream = _open_binary(path)
+    stream = open_binary(path)
     name = "<stdin>" if path == STDIO else path
     offset = 0
     try:

@@ -1,0 +1,809 @@
+"""Normalize, score and check corpora on a Dask cluster, with the output of the local run.
+
+Install the extra first: ``pip install 'normtk[dask]'``. :func:`connect` gives
+a ``distributed.Client`` for ``local:N`` (a LocalCluster of N worker
+processes) or a scheduler address (``tcp://host:port``). Then:
+
+- :func:`normalize_files` splits each input at document boundaries (with
+  ``doc_breaks="blank"``; otherwise each file is one document and one task),
+  normalizes the parts on the workers and writes them back in order: output
+  bytes and change-log line numbers equal the local run's, since each part
+  starts where the local run starts a fresh document and a fresh chunk.
+- :func:`score_corpus` computes each segment's sufficient statistics on the
+  workers, range by range, and aggregates them in segment order with
+  sacrebleu's own code: figures, intervals, paired tests and signatures equal
+  the local run's.
+- :func:`check_corpus` checks whole documents on the workers; the findings
+  equal the local run's.
+
+Workers load the gazetteer once per process (cached by its content digest,
+which must equal the client's) and build each normalizer or checker once;
+a task carries only its text (or the byte range of a file) and a few options.
+Input files named to :func:`normalize_files` must be readable by the workers
+at the same path (a shared file system); outputs are written by the client,
+atomically. For pipelines of your own, :func:`normalize_bag` and
+:func:`statistics_bag` work on ``dask.bag`` collections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from normtk.errors import (
+    ClusterError,
+    DecodeError,
+    InputError,
+    MissingExtraError,
+    NormtkError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    import dask.bag as db
+    from distributed import Client
+
+    from normtk.gazetteer import Gazetteer
+    from normtk.io.corpus import Corpus
+    from normtk.io.files import Errors
+    from normtk.normalize import Change, DocBreaks, Normalized, Normalizer, Unresolved
+    from normtk.qa.checker import Checker
+    from normtk.qa.checker import DocBreaks as CheckDocBreaks
+    from normtk.qa.findings import Finding, Summary
+    from normtk.score.scorer import PairedTestType, ScoreReport, SystemStatistics
+
+#: Bytes of input per normalize task (a part ends at the first document break after it).
+PARTITION_BYTES = 8 << 20
+#: Segments per score or check task (a check task holds whole documents).
+PARTITION_SEGMENTS = 500
+_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+
+
+def require() -> None:
+    """Raise :class:`MissingExtraError` naming the pip command when dask is not installed."""
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        feature = "running on a Dask cluster"
+        raise MissingExtraError(feature, "dask") from None
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """Yield a client of ``local:N`` (a LocalCluster of N worker processes) or a scheduler.
+
+    ``tcp://host:port`` connects to a running scheduler (``dask scheduler``,
+    with ``dask worker tcp://host:port`` on each machine). The LocalCluster
+    is shut down when the block ends.
+    """
+    require()
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            msg = f"scheduler {address!r}: local:N needs a number of workers, 1 or more"
+            raise UsageError(msg)
+        cluster = LocalCluster(
+            n_workers=int(count),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
+        with cluster, Client(cluster) as client:
+            yield client
+        return
+    if not address.startswith(_SCHEMES):
+        msg = f"scheduler {address!r}: give local:N or an address such as tcp://host:8786"
+        raise UsageError(msg)
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        msg = f"scheduler {address}: cannot connect: {exc}"
+        raise ClusterError(msg) from None
+    with client:
+        yield client
+
+
+# What the workers hold: the gazetteer and the objects built from it, once per process.
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerSpec:
+    """Where a worker loads the gazetteer from, and the content digest it must have.
+
+    ``bundled``: the data shipped with normtk (the worker's own copy) comes
+    first; ``paths`` (absolute) follow, as on the client.
+    """
+
+    paths: tuple[str, ...]
+    digest: str
+    bundled: bool = True
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer) -> GazetteerSpec:
+        """Describe a gazetteer loaded on the client, for the workers to load the same."""
+        from normtk.gazetteer.locate import bundled_dir
+
+        sources = list(gazetteer.sources)
+        bundled = bool(sources) and sources[0] == bundled_dir()
+        rest = sources[1:] if bundled else sources
+        return cls(tuple(str(Path(p).resolve()) for p in rest), gazetteer.digest, bundled)
+
+
+_LOCK = threading.Lock()
+_GAZETTEERS: dict[GazetteerSpec, Gazetteer] = {}
+_BUILT: dict[tuple[Any, ...], Any] = {}
+
+
+def worker_gazetteer(spec: GazetteerSpec) -> Gazetteer:
+    """Return the gazetteer ``spec`` names, loaded once per process; check its digest."""
+    with _LOCK:
+        gazetteer = _GAZETTEERS.get(spec)
+        if gazetteer is None:
+            from normtk.gazetteer import Gazetteer
+            from normtk.gazetteer.locate import bundled_dir
+
+            dirs = [bundled_dir()] if spec.bundled else []
+            gazetteer = Gazetteer.load([*dirs, *spec.paths], bundled=False)
+            if gazetteer.digest != spec.digest:
+                msg = (
+                    f"a worker's gazetteer ({gazetteer.digest[:12]}) differs from the "
+                    f"client's ({spec.digest[:12]}): give the workers the same data and normtk"
+                )
+                raise InputError(msg)
+            _GAZETTEERS[spec] = gazetteer
+        return gazetteer
+
+
+def _built(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    with _LOCK:
+        found = _BUILT.get(key)
+    if found is None:
+        found = build()
+        with _LOCK:
+            found = _BUILT.setdefault(key, found)
+    return found
+
+
+@dataclass(slots=True)
+class _Failed:
+    """A library error raised on a worker, carried back as data (exceptions may not unpickle)."""
+
+    message: str
+    exit_code: int
+
+
+def _raise(failed: _Failed) -> None:
+    error = InputError(failed.message) if failed.exit_code == 2 else NormtkError(failed.message)
+    raise error
+
+
+# Normalize.
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizeOptions:
+    """What a worker needs to normalize as the local run does (``Normalizer``'s options)."""
+
+    gazetteer: GazetteerSpec
+    lang: str = "en"
+    style: str | None = None
+    keep_styled: bool = False
+    rewrite_native: bool = False
+    doc_breaks: DocBreaks = "none"
+    errors: Errors = "strict"
+
+    def normalizer(self) -> Normalizer:
+        """Return this worker's normalizer for these options (built once)."""
+
+        def build() -> Normalizer:
+            from normtk.normalize import Normalizer
+
+            return Normalizer(
+                worker_gazetteer(self.gazetteer),
+                self.lang,
+                self.style,
+                keep_styled=self.keep_styled,
+                rewrite_native=self.rewrite_native,
+            )
+
+        normalizer: Normalizer = _built(("normalize", self.gazetteer, *self._key()), build)
+        return normalizer
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.lang, self.style, self.keep_styled, self.rewrite_native)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Bytes ``start:end`` of a file: whole lines, starting a document (or the file)."""
+
+    path: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PartResult:
+    """A part normalized: its text, changes and unresolved names numbered from its first line.
+
+    ``undecodable`` is (line in the part, byte offset in the file, byte) of
+    the first invalid UTF-8 with ``errors="strict"``; nothing else is set then.
+    """
+
+    text: str = ""
+    changes: list[Change] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    lines: int = 0
+    undecodable: tuple[int, int, int] | None = None
+    failed: _Failed | None = None
+
+
+def _blank(raw: bytes) -> bool:
+    """Tell whether a line ends a document as ``normalize_stream`` reads it (blank)."""
+    return not raw.decode("utf-8", "replace").strip()
+
+
+def split_file(
+    path: str, doc_breaks: DocBreaks, partition_bytes: int = PARTITION_BYTES
+) -> list[Part]:
+    """Split a file into parts of about ``partition_bytes``, each starting at a blank line.
+
+    A blank line is where ``normalize_stream`` (with ``doc_breaks="blank"``)
+    starts both a new document and a new chunk, so a part normalized on its
+    own gives the bytes the whole file gives there. Without document breaks
+    the file is one document: one part.
+    """
+    from normtk.io.files import open_binary
+
+    resolved = str(Path(path).resolve())
+    with open_binary(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if doc_breaks != "blank" or size <= partition_bytes:
+            return [Part(resolved, 0, size)]
+        bounds = [0]
+        target = partition_bytes
+        while target < size:
+            stream.seek(target - 1)
+            stream.readline()  # to the start of the next line at or after target
+            found = None
+            while True:
+                position = stream.tell()
+                raw = stream.readline()
+                if not raw:
+                    break
+                if _blank(raw):
+                    found = position
+                    break
+            if found is None:
+                break
+            bounds.append(found)
+            target = found + partition_bytes
+    bounds.append(size)
+    return [Part(resolved, a, b) for a, b in itertools.pairwise(bounds)]
+
+
+class _UndecodableError(Exception):
+    def __init__(self, line: int, offset: int, byte: int) -> None:
+        super().__init__(line, offset, byte)
+        self.where = (line, offset, byte)
+
+
+def _part_lines(part: Part, errors: Errors, counter: list[int]) -> Iterator[str]:
+    """Yield the lines of a part as ``read_lines`` yields them, counting them in ``counter``."""
+    with Path(part.path).open("rb") as stream:
+        stream.seek(part.start)
+        offset = part.start
+        for raw in stream:
+            if offset >= part.end:
+                break
+            counter[0] += 1
+            try:
+                yield raw.decode("utf-8", errors)
+            except UnicodeDecodeError as exc:
+                raise _UndecodableError(counter[0], offset + exc.start, raw[exc.start]) from None
+            offset += len(raw)
+
+
+def normalize_part(part: Part, options: NormalizeOptions) -> PartResult:
+    """Normalize one part of a file on a worker (see :func:`split_file`)."""
+    from normtk.normalize import normalize_stream
+
+    try:
+        normalizer = options.normalizer()
+        counter = [0]
+        texts: list[str] = []
+        result = PartResult()
+        lines = _part_lines(part, options.errors, counter)
+        for chunk in normalize_stream(normalizer, lines, doc_breaks=options.doc_breaks):
+            texts.append(chunk.text)
+            result.changes += chunk.changes
+            result.unresolved += chunk.unresolved
+    except _UndecodableError as exc:
+        return PartResult(undecodable=exc.where)
+    except NormtkError as exc:
+        return PartResult(failed=_Failed(str(exc), exc.exit_code))
+    except OSError as exc:
+        return PartResult(failed=_Failed(f"{part.path}: cannot read: {exc.strerror}", 2))
+    result.text = "".join(texts)
+    result.lines = counter[0]
+    return result
+
+
+def _ordered(
+    client: Client, function: Callable[..., Any], items: Iterable[Any], *args: Any, window: int
+) -> Generator[Any, None, None]:
+    """Yield ``function(item, *args)`` computed on the cluster, in order, ``window`` at a time.
+
+    Only ``window`` results exist at once, so memory stays bounded however
+    long the input. A worker that dies has its tasks run again elsewhere
+    (Dask's ``allowed-failures``); a task that killed too many workers, or a
+    lost scheduler, raises :class:`ClusterError`.
+    """
+    from distributed import KilledWorker
+
+    pending: deque[Any] = deque()
+    queue = iter(items)
+
+    def submit() -> None:
+        for item in queue:
+            pending.append(client.submit(function, item, *args, pure=False))
+            return
+
+    try:
+        for _ in range(window):
+            submit()
+        while pending:
+            future = pending.popleft()
+            submit()
+            try:
+                result = future.result()
+            except KilledWorker as exc:
+                msg = f"the cluster gave up on a task after its workers died: {exc}"
+                raise ClusterError(msg) from None
+            except (OSError, TimeoutError) as exc:
+                msg = f"lost the cluster: {exc}"
+                raise ClusterError(msg) from None
+            future.release()
+            yield result
+    finally:
+        if pending:
+            client.cancel(list(pending))
+
+
+def _window(client: Client) -> int:
+    workers = len(client.scheduler_info().get("workers", {})) or 1
+    return 2 * workers
+
+
+def normalize_files(
+    client: Client,
+    inputs: Sequence[str],
+    options: NormalizeOptions,
+    *,
+    output: str | None = None,
+    output_dir: str | None = None,
+    in_place: bool = False,
+    changes: str | None = None,
+    suggest: str | None = None,
+    partition_bytes: int = PARTITION_BYTES,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Normalize files on the cluster into ``output`` (or stdout), ``output_dir`` or in place.
+
+    Writes what ``normtk normalize`` writes locally, byte for byte, change log
+    (``changes``) and unresolved names (``suggest``) included: one JSON object
+    a line naming the file as given. Every output is written atomically; a
+    failure leaves no output of the file it was writing. ``progress`` is
+    called with the number of parts written so far.
+    """
+    from normtk.io.files import STDIO, open_output
+
+    if STDIO in inputs:
+        msg = "on a cluster, normalize named files (the workers read them), not stdin"
+        raise UsageError(msg)
+    targets = _targets(inputs, output_dir, in_place)
+    split = [split_file(name, options.doc_breaks, partition_bytes) for name in inputs]
+    parts = (part for parts in split for part in parts)
+    done = [0]
+
+    def write_file(name: str, count: int, out: TextIO) -> None:
+        first_line = 1
+        for _ in range(count):
+            result = next(results)
+            _write_part(name, result, first_line, out, log, unresolved)
+            first_line += result.lines
+            done[0] += 1
+            if progress is not None:
+                progress(done[0])
+
+    window = _window(client)
+    with (
+        contextlib.closing(
+            _ordered(client, normalize_part, parts, options, window=window)
+        ) as results,
+        open_output(changes) if changes else contextlib.nullcontext() as log,
+        open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
+    ):
+        if targets is None:
+            with open_output(output) as out:
+                for name, own in zip(inputs, split, strict=True):
+                    write_file(name, len(own), out)
+        else:
+            for name, target, own in zip(inputs, targets, split, strict=True):
+                with open_output(target) as out:
+                    write_file(name, len(own), out)
+
+
+def _targets(inputs: Sequence[str], output_dir: str | None, in_place: bool) -> list[str] | None:
+    if in_place:
+        return list(inputs)
+    if output_dir is None:
+        return None
+    return output_paths(inputs, output_dir)
+
+
+def output_paths(inputs: Sequence[str], output_dir: str) -> list[str]:
+    """Return the output of each input in ``output_dir``: the same file name."""
+    directory = Path(output_dir)
+    if not directory.is_dir():
+        msg = f"{output_dir}: no such folder"
+        raise InputError(msg)
+    names = [Path(name).name for name in inputs]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            msg = f"two inputs are named {name}: their outputs in {output_dir} would collide"
+            raise UsageError(msg)
+    for source, name in zip(inputs, names, strict=True):
+        if (directory / name).resolve() == Path(source).resolve():
+            msg = f"{source}: the output would overwrite the input (use --in-place for that)"
+            raise UsageError(msg)
+    return [str(directory / name) for name in names]
+
+
+def _write_part(
+    name: str,
+    result: PartResult,
+    first_line: int,
+    out: TextIO,
+    log: TextIO | None,
+    unresolved: TextIO | None,
+) -> None:
+    from dataclasses import replace
+
+    if result.failed is not None:
+        _raise(result.failed)
+    if result.undecodable is not None:
+        line, offset, byte = result.undecodable
+        raise DecodeError(name, first_line + line - 1, offset, byte)
+    out.write(result.text)
+    shift = first_line - 1
+    for stream, records in ((log, result.changes), (unresolved, result.unresolved)):
+        if stream is None:
+            continue
+        for record in records:
+            moved = replace(record, line=record.line + shift)
+            stream.write(json.dumps({"file": name, **moved.to_dict()}, ensure_ascii=False))
+            stream.write("\n")
+
+
+def normalize_bag(documents: db.Bag, options: NormalizeOptions) -> db.Bag:
+    """Map a bag of documents (strings of whole lines) to one ``Normalized`` each.
+
+    Each document is normalized as ``normtk normalize`` normalizes a file of
+    its own (in chunks, its changes numbered from its first line).
+    """
+    require()
+    return documents.map(_normalize_document, options)
+
+
+def _normalize_document(document: str, options: NormalizeOptions) -> Normalized:
+    from normtk.normalize import Normalized, normalize_stream
+
+    chunks = list(normalize_stream(options.normalizer(), _lines(document)))
+    return Normalized(
+        "".join(c.text for c in chunks),
+        [change for c in chunks for change in c.changes],
+        [item for c in chunks for item in c.unresolved],
+    )
+
+
+def _lines(text: str) -> list[str]:
+    """Split ``text`` after each ``\\n`` only, as normtk reads files."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+# Score.
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreOptions:
+    """What a worker needs to compute a scorer's per-segment statistics."""
+
+    metrics: tuple[str, ...] = ("bleu", "chrf")
+    gazetteer: GazetteerSpec | None = None  # with one, entities are normalized
+    lang: str = "en"
+    style: str | None = None
+    lowercase: bool = False
+    tokenize: str | None = None
+    n_bootstrap: int = 1000
+    seed: int = 12345
+
+    def normalizer(self) -> Normalizer | None:
+        """Return this worker's normalizer for entity scoring (built once), or ``None``."""
+        if self.gazetteer is None:
+            return None
+        return NormalizeOptions(self.gazetteer, self.lang, self.style).normalizer()
+
+
+def _segment_statistics(
+    segments: Sequence[tuple[tuple[str, ...], dict[str, str]]], options: ScoreOptions
+) -> list[dict[str, SystemStatistics]]:
+    """Return the statistics of a range of segments ``(refs, {system: hyp})``, per system."""
+    from normtk.score.scorer import Scorer
+
+    if not segments:
+        return []
+    refs = [list(stream) for stream in zip(*(refs for refs, _ in segments), strict=True)]
+    systems = list(segments[0][1])
+    try:
+        scorer = Scorer(
+            refs, options.metrics, normalizer=options.normalizer(), **_scorer_kwargs(options)
+        )
+        return [
+            {name: scorer.system_statistics([h[name] for _, h in segments]) for name in systems}
+        ]
+    except NormtkError as exc:
+        return [_Failed(str(exc), exc.exit_code)]  # type: ignore[list-item]
+
+
+def statistics_bag(segments: db.Bag, options: ScoreOptions) -> db.Bag:
+    """Map a bag of segments ``(refs, {system: hyp})`` to one ``{system: SystemStatistics}``
+    per partition, in partition order: :func:`~normtk.score.scorer.concatenate` them."""
+    require()
+    return segments.map_partitions(_segment_statistics, options)
+
+
+def score_corpus(
+    client: Client,
+    corpus: Corpus,
+    options: ScoreOptions,
+    normalizer: Normalizer | None = None,
+    *,
+    confidence: bool = False,
+    paired: PairedTestType | None = None,
+    baseline: str | None = None,
+    n_samples: int = 0,
+    partition_segments: int = PARTITION_SEGMENTS,
+) -> ScoreReport:
+    """Score every system of ``corpus`` on the cluster: what ``Scorer.score`` gives locally.
+
+    ``normalizer`` (the client's, for the signature and compliance) must match
+    ``options`` (whose gazetteer the workers load).
+    """
+    import dask.bag as db
+
+    from normtk.score.scorer import Scorer, concatenate
+
+    scorer = Scorer(
+        corpus.refs,
+        options.metrics,
+        normalizer=normalizer,
+        prepare=False,
+        **_scorer_kwargs(options),
+    )
+    scorer.check(corpus.hyps, paired, baseline)  # the local run's errors, before any work
+    if len(corpus) == 0:  # nothing to spread: the local run
+        local = Scorer(
+            corpus.refs, options.metrics, normalizer=normalizer, **_scorer_kwargs(options)
+        )
+        return local.score(
+            corpus.hyps,
+            confidence=confidence,
+            paired=paired,
+            baseline=baseline,
+            n_samples=n_samples,
+        )
+    segments = [
+        (tuple(ref[i] for ref in corpus.refs), {name: hyp[i] for name, hyp in corpus.hyps.items()})
+        for i in range(len(corpus))
+    ]
+    count = -(-len(segments) // max(1, partition_segments))
+    bag = db.from_sequence(segments, npartitions=count)
+    parts: list[dict[str, SystemStatistics]] = _compute(client, statistics_bag(bag, options))
+    statistics = {name: concatenate([p[name] for p in parts]) for name in corpus.systems}
+    return scorer.report(
+        statistics, confidence=confidence, paired=paired, baseline=baseline, n_samples=n_samples
+    )
+
+
+def _scorer_kwargs(options: ScoreOptions) -> dict[str, Any]:
+    return {
+        "lowercase": options.lowercase,
+        "tokenize": options.tokenize,
+        "n_bootstrap": options.n_bootstrap,
+        "seed": options.seed,
+    }
+
+
+def _compute(client: Client, bag: db.Bag) -> list[Any]:
+    from distributed import KilledWorker
+
+    try:
+        result: list[Any] = client.compute(bag).result()
+    except KilledWorker as exc:
+        msg = f"the cluster gave up on a task after its workers died: {exc}"
+        raise ClusterError(msg) from None
+    except (OSError, TimeoutError) as exc:
+        msg = f"lost the cluster: {exc}"
+        raise ClusterError(msg) from None
+    for item in result:
+        if isinstance(item, _Failed):
+            _raise(item)
+    return result
+
+
+# Check.
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What a worker needs to build the checker of the local run."""
+
+    gazetteer: GazetteerSpec
+    lang: str = "en"
+    style: str | None = None
+    src_lang: str | None = None
+    checks: tuple[str, ...] | None = None
+
+    def checker(self) -> Checker:
+        """Return this worker's checker for these options (built once)."""
+
+        def build() -> Checker:
+            from normtk.qa.checker import Checker
+
+            return Checker(
+                worker_gazetteer(self.gazetteer),
+                lang=self.lang,
+                style=self.style,
+                src_lang=self.src_lang,
+                checks=self.checks,
+            )
+
+        key = ("check", self.gazetteer, self.lang, self.style, self.src_lang, self.checks)
+        checker: Checker = _built(key, build)
+        return checker
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckTask:
+    """Whole documents of one system: a slice of the corpus and the documents in it."""
+
+    system: str
+    corpus: Corpus
+    documents: tuple[tuple[int, int], ...]
+    first: int
+    use_ref: bool
+    use_src: bool
+
+
+def _check_task(task: _CheckTask, options: CheckOptions) -> list[Finding] | _Failed:
+    try:
+        return options.checker().check_documents(
+            task.corpus,
+            task.system,
+            task.documents,
+            use_ref=task.use_ref,
+            use_src=task.use_src,
+            first=task.first,
+        )
+    except NormtkError as exc:
+        return _Failed(str(exc), exc.exit_code)
+
+
+def check_corpus(
+    client: Client,
+    corpus: Corpus,
+    options: CheckOptions,
+    systems: Sequence[str] | None = None,
+    *,
+    use_ref: bool = True,
+    use_src: bool = True,
+    doc_breaks: CheckDocBreaks = "segment",
+    partition_segments: int = PARTITION_SEGMENTS,
+) -> tuple[list[Finding], list[Summary]]:
+    """Check every system of ``corpus`` on the cluster: what ``qa.check_corpus`` gives locally.
+
+    Documents are never split: a task holds whole documents, about
+    ``partition_segments`` segments of them.
+    """
+    import dask.bag as db
+
+    from normtk.qa import options as qa_options
+    from normtk.qa.checker import document_ranges
+    from normtk.qa.checks import KINDS
+    from normtk.qa.findings import sort_key, summarize
+
+    qa_options.doc_breaks(doc_breaks)
+    names = list(systems or corpus.systems)
+    tasks: list[_CheckTask] = []
+    owners: list[str] = []
+    for name in names:
+        documents = document_ranges(corpus, corpus.system(name), doc_breaks)
+        for group in _groups(documents, partition_segments):
+            start, end = group[0][0], group[-1][1]
+            piece = corpus.slice(start, end).select([name])
+            local = tuple((a - start, b - start) for a, b in group)
+            tasks.append(_CheckTask(name, piece, local, start + 1, use_ref, use_src))
+            owners.append(name)
+    results: list[list[Finding]] = []
+    if tasks:
+        bag = db.from_sequence(tasks, npartitions=len(tasks)).map(_check_task, options)
+        results = _compute(client, bag)
+    findings: list[Finding] = []
+    summaries: list[Summary] = []
+    key = sort_key(KINDS)
+    for name in names:
+        own = [
+            f for owner, found in zip(owners, results, strict=True) if owner == name for f in found
+        ]
+        own.sort(key=key)
+        findings.extend(own)
+        summaries.append(summarize(own, name, len(corpus)))
+    return findings, summaries
+
+
+def _groups(documents: Sequence[tuple[int, int]], size: int) -> list[list[tuple[int, int]]]:
+    """Group consecutive documents into runs of about ``size`` segments."""
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    count = 0
+    for document in documents:
+        current.append(document)
+        count += document[1] - document[0]
+        if count >= size:
+            groups.append(current)
+            current, count = [], 0
+    if current:
+        groups.append(current)
+    return groups
+
+
+__all__ = [
+    "PARTITION_BYTES",
+    "PARTITION_SEGMENTS",
+    "CheckOptions",
+    "GazetteerSpec",
+    "NormalizeOptions",
+    "Part",
+    "PartResult",
+    "ScoreOptions",
+    "check_corpus",
+    "connect",
+    "normalize_bag",
+    "normalize_files",
+    "normalize_part",
+    "output_paths",
+    "require",
+    "score_corpus",
+    "split_file",
+    "statistics_bag",
+    "worker_gazetteer",
+]
