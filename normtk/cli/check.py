@@ -15,6 +15,7 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    SchedulerOption,
     offer,
 )
 from normtk.qa.findings import SEVERITIES
@@ -110,6 +111,7 @@ def check(
         Threshold | None,
         typer.Option(help="Exit with status 1 if a finding of this severity or above exists."),
     ] = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Report what an editor must fix: off-style names, missing or added entities,
     changed numbers, untranslated text, unbalanced quotes, inconsistent spellings.
@@ -145,9 +147,29 @@ def check(
     checker = Checker(
         Gazetteer.load(gazetteer or ()), lang=lang, style=style, src_lang=source_lang, checks=chosen
     )
-    findings, summaries = check_corpus(
-        checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
-    )
+    if scheduler is not None:
+        from normtk import dask as cluster
+
+        options = cluster.CheckOptions(
+            cluster.GazetteerSpec.of(checker.gazetteer),
+            checker.lang,
+            style,
+            checker.src_lang,
+            tuple(chosen) if chosen is not None else None,
+        )
+        with cluster.connect(scheduler) as client:
+            findings, summaries = cluster.check_corpus(
+                client,
+                corpus,
+                options,
+                use_ref=use_ref,
+                use_src=use_src,
+                doc_breaks=doc_breaks.value,
+            )
+    else:
+        findings, summaries = check_corpus(
+            checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value
+        )
     shown = at_least(findings, min_severity.value)
     paths = dict(zip(corpus.systems, hyp, strict=False)) if len(hyp) > 1 else {}
     paths = {name: paths.get(name, hyp[0]) for name in corpus.systems}

@@ -16,6 +16,7 @@ from normtk.cli._options import (
     ErrorsOption,
     GazetteerOption,
     KeepStyledOption,
+    SchedulerOption,
 )
 from normtk.errors import UsageError
 
@@ -48,6 +49,10 @@ def normalize(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(help="Write each input's output into this folder, under the input's name."),
+    ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Rewrite each input file atomically.")
     ] = False,
@@ -72,6 +77,7 @@ def normalize(
             "(or a person the gazetteer does not know) here, one JSON object per line."
         ),
     ] = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Rewrite entity variants (Kiev, Lugansk, Dimitro Kuleba) to the house style.
 
@@ -89,26 +95,59 @@ def normalize(
     if in_place and (output is not None or "-" in inputs):
         msg = "--in-place rewrites named files; it cannot be combined with -o or stdin"
         raise UsageError(msg)
+    if output_dir is not None and (output is not None or in_place or "-" in inputs):
+        msg = "--output-dir writes one file per named input; not with -o, --in-place or stdin"
+        raise UsageError(msg)
     for option, value in (("--changes", changes), ("--suggest", suggest)):
         if value == "-":
             msg = f"{option} needs a file name; stdout carries the text"
             raise UsageError(msg)
+    gazetteer_data = Gazetteer.load(gazetteer or ())
     normalizer = Normalizer(
-        Gazetteer.load(gazetteer or ()),
+        gazetteer_data,
         lang=lang,
         style=style,
         keep_styled=keep_styled,
         rewrite_native=rewrite_native,
     )
     breaks: DocBreaksName = "blank" if doc_breaks is DocBreaks.blank else "none"
+    if scheduler is not None:
+        from normtk import dask as cluster
+
+        options = cluster.NormalizeOptions(
+            cluster.GazetteerSpec.of(gazetteer_data),
+            normalizer.lang,
+            style,
+            keep_styled,
+            rewrite_native,
+            breaks,
+            errors.value,
+        )
+        with cluster.connect(scheduler) as client:
+            cluster.normalize_files(
+                client,
+                inputs,
+                options,
+                output=output,
+                output_dir=output_dir,
+                in_place=in_place,
+                changes=changes,
+                suggest=suggest,
+            )
+        return
+    targets = None
+    if output_dir is not None:
+        from normtk.dask import output_paths
+
+        targets = output_paths(inputs, output_dir)
     with (
         open_output(changes) if changes else contextlib.nullcontext() as log,
         open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
     ):
         logs = (log, unresolved)
-        if in_place:
-            for name in inputs:
-                with open_output(name) as out:
+        if in_place or targets is not None:
+            for name, target in zip(inputs, targets or inputs, strict=True):
+                with open_output(target) as out:
                     _normalize_file(normalizer, name, errors.value, breaks, out, logs)
         else:
             with open_output(output) as out:

@@ -15,6 +15,7 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    SchedulerOption,
 )
 from normtk.errors import UsageError
 
@@ -116,6 +117,7 @@ def score(
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
     width: Annotated[int, typer.Option("--width", "-w", help="Decimals in tables.")] = 2,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Score MT outputs against references with sacrebleu's BLEU, chrF, chrF++ and TER.
 
@@ -139,6 +141,9 @@ def score(
     if style is not None and not normalize_entities:
         msg = "--style applies with --normalize-entities"
         raise UsageError(msg)
+    if scheduler is not None and sentence_level:
+        msg = "--sentence-level runs here, without --scheduler"
+        raise UsageError(msg)
     corpus = read_corpus(
         inputs,
         ref or (),
@@ -156,6 +161,31 @@ def score(
         from normtk.normalize import Normalizer
 
         normalizer = Normalizer(Gazetteer.load(gazetteer or ()), lang=lang, style=style)
+    if scheduler is not None:
+        from normtk import dask as cluster
+
+        options = cluster.ScoreOptions(
+            tuple(_split(metrics) or []),
+            cluster.GazetteerSpec.of(normalizer.gazetteer) if normalizer is not None else None,
+            normalizer.lang if normalizer is not None else lang,
+            style,
+            lowercase,
+            tokenize,
+            seed=seed,
+        )
+        with cluster.connect(scheduler) as client:
+            report = cluster.score_corpus(
+                client,
+                corpus,
+                options,
+                normalizer,
+                confidence=confidence,
+                paired=paired,
+                baseline=baseline or (corpus.systems[0] if paired else None),
+                n_samples=n_samples,
+            )
+        sys.stdout.write(format_report(report, output_format.value, width))
+        return
     scorer = Scorer(
         corpus.refs,
         _split(metrics) or [],

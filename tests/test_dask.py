@@ -1,0 +1,316 @@
+"""normtk on a Dask LocalCluster of 2 workers: the same bytes and figures as the local run.
+
+The inputs are the WMT22 uk-en files in tests/data/wmt22 (see its README) and
+the wire story in tests/data/check; stories.en joins reference lines into
+one story per WMT document (generaltest2022.uk-en.docids), blank lines
+between, so that it splits at document boundaries.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from conftest import DATA, run_cli
+
+from normtk import Gazetteer, Normalizer
+from normtk import dask as cluster
+from normtk.errors import ClusterError, DecodeError, UsageError
+from normtk.io.corpus import Corpus, read_corpus
+from normtk.qa.checker import Checker, check_corpus
+from normtk.score.report import report_to_dict
+from normtk.score.scorer import Scorer
+
+pytestmark = pytest.mark.cluster
+
+WMT = DATA / "wmt22"
+SYSTEMS = ("Online-G", "PROMT", "HuaweiTSC", "Lan-Bridge")
+
+
+def _hyp(system: str) -> Path:
+    return WMT / "system-outputs" / f"generaltest2022.uk-en.hyp.{system}.en"
+
+
+REF = WMT / "references" / "generaltest2022.uk-en.ref.A.en"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    with cluster.connect("local:2") as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def spec(gazetteer: Gazetteer) -> cluster.GazetteerSpec:
+    return cluster.GazetteerSpec.of(gazetteer)
+
+
+def _stories(path: Path, documents: int | None = None) -> Path:
+    """Write the reference as stories: one per WMT document, a blank line between."""
+    ids = (WMT / "generaltest2022.uk-en.docids").read_text(encoding="utf-8").splitlines()
+    lines = REF.read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    seen = 0
+    for i, (doc, line) in enumerate(zip(ids, lines, strict=True)):
+        if i and doc != ids[i - 1]:
+            seen += 1
+            if documents is not None and seen == documents:
+                break
+            out.append("")
+        out.append(line)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Five inputs: three system outputs (600 lines each), the wire story, the stories."""
+    folder = tmp_path_factory.mktemp("in")
+    files = []
+    for system in SYSTEMS[:3]:
+        lines = _hyp(system).read_bytes().split(b"\n")[:600]
+        path = folder / f"{system}.en"
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        files.append(path)
+    story = folder / "story.en"
+    story.write_bytes((DATA / "check" / "story.en").read_bytes())
+    files.append(story)
+    files.append(_stories(folder / "stories.en", documents=150))
+    return files
+
+
+def _local(args: list[str], out: Path) -> None:
+    out.mkdir()
+    done = run_cli("normalize", *args, "--output-dir", str(out), "--changes", str(out / "log"))
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        pytest.param([], id="one-document-per-file"),
+        pytest.param(["--doc-breaks", "blank", "--keep-styled"], id="stories-keep-styled"),
+    ],
+)
+def test_normalize_five_files_equals_the_local_run(
+    client: object,
+    spec: cluster.GazetteerSpec,
+    inputs: list[Path],
+    tmp_path: Path,
+    flags: list[str],
+) -> None:
+    _local([*flags, *map(str, inputs)], tmp_path / "local")
+    blank = "--doc-breaks" in flags
+    options = cluster.NormalizeOptions(
+        spec, keep_styled="--keep-styled" in flags, doc_breaks="blank" if blank else "none"
+    )
+    # Small parts: the stories file splits into many, at its blank lines.
+    parts = cluster.split_file(str(inputs[-1]), options.doc_breaks, partition_bytes=4096)
+    assert (len(parts) > 3) == blank
+    (tmp_path / "dask").mkdir()
+    cluster.normalize_files(
+        client,  # type: ignore[arg-type]
+        [str(p) for p in inputs],
+        options,
+        output_dir=str(tmp_path / "dask"),
+        changes=str(tmp_path / "dask" / "log"),
+        partition_bytes=4096,
+    )
+    for path in inputs:
+        local = (tmp_path / "local" / path.name).read_bytes()
+        assert (tmp_path / "dask" / path.name).read_bytes() == local, path.name
+    log = (tmp_path / "local" / "log").read_bytes()
+    assert log.count(b"\n") > 20  # the inputs do change
+    assert (tmp_path / "dask" / "log").read_bytes() == log
+
+
+def test_parts_start_at_blank_lines(tmp_path: Path) -> None:
+    stories = _stories(tmp_path / "stories.en", documents=80)
+    data = stories.read_bytes()
+    parts = cluster.split_file(str(stories), "blank", partition_bytes=2000)
+    assert parts[0].start == 0
+    assert parts[-1].end == len(data)
+    for before, after in itertools.pairwise(parts):
+        assert before.end == after.start
+        assert data[after.start - 1 : after.start + 1] == b"\n\n"  # a blank line starts it
+    assert cluster.split_file(str(stories), "none", partition_bytes=2000) == [
+        cluster.Part(str(stories.resolve()), 0, len(data))
+    ]
+
+
+def _score_corpus() -> Corpus:
+    corpus = read_corpus([str(_hyp(s)) for s in SYSTEMS], [str(REF)])
+    return corpus.slice(0, 200)
+
+
+def test_score_four_systems_equals_the_local_run(
+    client: object, spec: cluster.GazetteerSpec, gazetteer: Gazetteer
+) -> None:
+    corpus = _score_corpus()
+    normalizer = Normalizer(gazetteer, "en")
+    metrics = ("bleu", "chrf", "ter")
+    asked = {"confidence": True, "paired": "bs", "baseline": SYSTEMS[0], "n_samples": 100}
+    scorer = Scorer(corpus.refs, metrics, normalizer=normalizer, n_bootstrap=100)
+    local = scorer.score(corpus.hyps, **asked)  # type: ignore[arg-type]
+    options = cluster.ScoreOptions(metrics, spec, "en", n_bootstrap=100)
+    remote = cluster.score_corpus(
+        client,  # type: ignore[arg-type]
+        corpus,
+        options,
+        normalizer,
+        partition_segments=47,  # 5 ranges, the last one short
+        **asked,  # type: ignore[arg-type]
+    )
+    assert report_to_dict(remote) == report_to_dict(local)
+    assert remote.systems[1].views["plain"]["BLEU"].p_value is not None
+    assert remote.signatures["entities"]["BLEU"].format() == (
+        local.signatures["entities"]["BLEU"].format()
+    )
+
+
+def test_check_two_systems_equals_the_local_run(
+    client: object, spec: cluster.GazetteerSpec, gazetteer: Gazetteer
+) -> None:
+    xml = WMT / "xml" / "wmttest2022.uk-en.all.xml"
+    corpus = read_corpus([str(xml)], [], systems=["Online-G", "PROMT"]).slice(0, 250)
+    local = check_corpus(Checker(gazetteer, "en", src_lang="uk"), corpus)
+    options = cluster.CheckOptions(spec, "en", None, "uk")
+    remote = cluster.check_corpus(client, corpus, options, partition_segments=40)  # type: ignore[arg-type]
+    assert len(local[0]) > 10
+    assert remote == local
+
+
+def test_invalid_utf8_names_the_line_of_the_file(
+    client: object, spec: cluster.GazetteerSpec, tmp_path: Path
+) -> None:
+    story = _stories(tmp_path / "stories.en", documents=40).read_bytes()
+    bad = story + b"Talks in Kiev \xff\n"
+    path = tmp_path / "bad.en"
+    path.write_bytes(bad)
+    options = cluster.NormalizeOptions(spec, doc_breaks="blank")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DecodeError) as caught:
+        cluster.normalize_files(
+            client,  # type: ignore[arg-type]
+            [str(path)],
+            options,
+            output_dir=str(out),
+            partition_bytes=1000,
+        )
+    line = bad.count(b"\n")
+    assert str(caught.value) == (f"{path}:{line}: invalid UTF-8 at byte {len(bad) - 2} (byte 0xff)")
+    assert list(out.iterdir()) == []
+
+
+def test_cli_scheduler_gives_the_local_bytes(tmp_path: Path) -> None:
+    files = [str(DATA / "check" / "story.en"), str(_stories(tmp_path / "stories.en", 30))]
+    local = run_cli("normalize", "--changes", str(tmp_path / "local.log"), *files)
+    remote = run_cli(
+        "normalize", "--scheduler", "local:2", "--changes", str(tmp_path / "dask.log"), *files
+    )
+    assert remote.returncode == 0, remote.stderr
+    assert remote.stdout == local.stdout
+    log = (tmp_path / "local.log").read_bytes()
+    assert b'"original": "Kiev"' in log
+    assert (tmp_path / "dask.log").read_bytes() == log
+
+
+def test_cli_rejects_an_unknown_scheduler() -> None:
+    done = run_cli("normalize", "--scheduler", "local:two", str(DATA / "check" / "story.en"))
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().splitlines() == [
+        "normtk: error: scheduler 'local:two': local:N needs a number of workers, 1 or more"
+    ]
+
+
+def test_connect_rejects_an_address_without_scheme() -> None:
+    with pytest.raises(UsageError, match="tcp://host:8786"), cluster.connect("host:8786"):
+        pass
+
+
+def _worker_pids(client: object) -> list[int]:
+    pids: dict[str, int] = client.run(os.getpid)  # type: ignore[attr-defined]
+    return list(pids.values())
+
+
+def test_a_killed_worker_leaves_the_output_identical(
+    spec: cluster.GazetteerSpec, tmp_path: Path
+) -> None:
+    stories = _stories(tmp_path / "stories.en", documents=100)
+    local = run_cli("normalize", "--doc-breaks", "blank", str(stories))
+    assert local.returncode == 0
+    options = cluster.NormalizeOptions(spec, doc_breaks="blank")
+    killed: list[int] = []
+
+    with cluster.connect("local:2") as client:
+        pids = _worker_pids(client)
+
+        def kill_one(written: int) -> None:
+            if not killed:  # after the first part: others are running or held on the workers
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+
+        out = tmp_path / "out.en"
+        cluster.normalize_files(
+            client,  # type: ignore[arg-type]
+            [str(stories)],
+            options,
+            output=str(out),
+            partition_bytes=2000,
+            progress=kill_one,
+        )
+    assert killed
+    assert out.read_bytes() == local.stdout
+
+
+def test_a_job_that_loses_its_worker_fails_in_one_line_and_writes_nothing(
+    spec: cluster.GazetteerSpec, tmp_path: Path
+) -> None:
+    import dask
+
+    big = tmp_path / "big.en"
+    big.write_bytes(REF.read_bytes() * 6)  # one document: one task of a few seconds
+    options = cluster.NormalizeOptions(spec)
+    out = tmp_path / "out"
+    out.mkdir()
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        cluster.connect("local:2") as client,
+    ):
+        pids = dict(client.run(os.getpid))
+
+        def kill_the_busy_worker() -> None:
+            for _ in range(400):
+                busy = [w for w, tasks in client.processing().items() if tasks]
+                if busy:
+                    threading.Event().wait(0.3)  # inside the task
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    return
+                threading.Event().wait(0.05)
+
+        killer = threading.Thread(target=kill_the_busy_worker)
+        killer.start()
+        try:
+            with pytest.raises(ClusterError) as caught:
+                cluster.normalize_files(
+                    client,  # type: ignore[arg-type]
+                    [str(big)],
+                    options,
+                    output_dir=str(out),
+                    changes=str(out / "log"),
+                )
+        finally:
+            killer.join()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("the cluster gave up on a task after its workers died")
+    assert list(out.iterdir()) == []  # no output, no change log, no temporary file
