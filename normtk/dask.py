@@ -33,7 +33,7 @@ import json
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import Corpus
     from normtk.io.files import Errors
-    from normtk.normalize import Change, DocBreaks, Normalized, Normalizer, Unresolved
+    from normtk.normalize import Change, DocBreaks, Document, Normalized, Normalizer, Unresolved
     from normtk.qa.checker import Checker
     from normtk.qa.checker import DocBreaks as CheckDocBreaks
     from normtk.qa.findings import Finding, Summary
@@ -77,6 +77,18 @@ def require() -> None:
         raise MissingExtraError(feature, "dask") from None
 
 
+def check_address(address: str) -> None:
+    """Raise :class:`UsageError` unless ``address`` is ``local:N`` or a scheduler address."""
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            msg = f"scheduler {address!r}: local:N needs a number of workers, 1 or more"
+            raise UsageError(msg)
+    elif not address.startswith(_SCHEMES):
+        msg = f"scheduler {address!r}: give local:N or an address such as tcp://host:8786"
+        raise UsageError(msg)
+
+
 @contextlib.contextmanager
 def connect(address: str) -> Iterator[Client]:
     """Yield a client of ``local:N`` (a LocalCluster of N worker processes) or a scheduler.
@@ -85,18 +97,15 @@ def connect(address: str) -> Iterator[Client]:
     with ``dask worker tcp://host:port`` on each machine). The LocalCluster
     is shut down when the block ends.
     """
+    check_address(address)
     require()
     import logging
 
     from distributed import Client, LocalCluster
 
     if address.startswith("local:"):
-        count = address.removeprefix("local:")
-        if not count.isdigit() or int(count) < 1:
-            msg = f"scheduler {address!r}: local:N needs a number of workers, 1 or more"
-            raise UsageError(msg)
         cluster = LocalCluster(
-            n_workers=int(count),
+            n_workers=int(address.removeprefix("local:")),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
@@ -105,9 +114,6 @@ def connect(address: str) -> Iterator[Client]:
         with cluster, Client(cluster) as client:
             yield client
         return
-    if not address.startswith(_SCHEMES):
-        msg = f"scheduler {address!r}: give local:N or an address such as tcp://host:8786"
-        raise UsageError(msg)
     try:
         client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
@@ -146,6 +152,35 @@ class GazetteerSpec:
 _LOCK = threading.Lock()
 _GAZETTEERS: dict[GazetteerSpec, Gazetteer] = {}
 _BUILT: dict[tuple[Any, ...], Any] = {}
+
+
+def ship_gazetteer(client: Client, gazetteer: Gazetteer) -> GazetteerSpec:
+    """Hand ``gazetteer`` to every worker of ``client``, now and as workers join; return its spec.
+
+    A worker plugin carries it once per worker process (in the layout of the
+    gazetteer cache, a few MB), so the workers need no data files of their
+    own and each task names it by its spec only. Without this, workers load
+    the spec's paths themselves (:func:`worker_gazetteer`).
+    """
+    from normtk._dask_plugin import GazetteerPlugin
+    from normtk.gazetteer.cache import dumps
+
+    spec = GazetteerSpec.of(gazetteer)
+    plugin = GazetteerPlugin(spec, dumps(gazetteer))
+    client.register_plugin(plugin, name=f"normtk-gazetteer-{spec.digest[:16]}")
+    return spec
+
+
+def install_gazetteer(spec: GazetteerSpec, data: bytes) -> None:
+    """Keep the gazetteer that ``data`` (from :func:`ship_gazetteer`) holds for ``spec``."""
+    from normtk.gazetteer.cache import loads
+
+    gazetteer = loads(data, tuple(Path(p) for p in spec.paths))
+    if gazetteer.digest != spec.digest:
+        msg = "the gazetteer shipped to a worker does not match its digest"
+        raise InputError(msg)
+    with _LOCK:
+        _GAZETTEERS[spec] = gazetteer
 
 
 def worker_gazetteer(spec: GazetteerSpec) -> Gazetteer:
@@ -229,11 +264,19 @@ class NormalizeOptions:
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Bytes ``start:end`` of a file: whole lines, starting a document (or the file)."""
+    """Bytes ``start:end`` of a file: whole lines, starting a document (or the file).
+
+    A *chained* part (``cut`` > 0) continues a document: ``document`` holds
+    what the lines before it settled, and the worker stops at the first chunk
+    end after ``cut`` bytes, where the local run starts a new chunk too; the
+    next part starts there with the document as it is then.
+    """
 
     path: str
     start: int
     end: int
+    cut: int = 0
+    document: Document | None = None
 
 
 @dataclass(slots=True)
@@ -242,6 +285,8 @@ class PartResult:
 
     ``undecodable`` is (line in the part, byte offset in the file, byte) of
     the first invalid UTF-8 with ``errors="strict"``; nothing else is set then.
+    A chained part gives where the next one starts (``None``: at the end of
+    the file) and the document's state there.
     """
 
     text: str = ""
@@ -250,6 +295,8 @@ class PartResult:
     lines: int = 0
     undecodable: tuple[int, int, int] | None = None
     failed: _Failed | None = None
+    next_start: int | None = None
+    document: Document | None = None
 
 
 def _blank(raw: bytes) -> bool:
@@ -265,14 +312,17 @@ def split_file(
     A blank line is where ``normalize_stream`` (with ``doc_breaks="blank"``)
     starts both a new document and a new chunk, so a part normalized on its
     own gives the bytes the whole file gives there. Without document breaks
-    the file is one document: one part.
+    the file is one document: one chained part, which the workers continue
+    part after part (see :class:`Part`), one at a time.
     """
     from normtk.io.files import open_binary
 
     resolved = str(Path(path).resolve())
     with open_binary(path) as stream:
         size = os.fstat(stream.fileno()).st_size
-        if doc_breaks != "blank" or size <= partition_bytes:
+        if doc_breaks != "blank":
+            return [Part(resolved, 0, size, cut=partition_bytes)]
+        if size <= partition_bytes:
             return [Part(resolved, 0, size)]
         bounds = [0]
         target = partition_bytes
@@ -302,36 +352,62 @@ class _UndecodableError(Exception):
         self.where = (line, offset, byte)
 
 
-def _part_lines(part: Part, errors: Errors, counter: list[int]) -> Iterator[str]:
-    """Yield the lines of a part as ``read_lines`` yields them, counting them in ``counter``."""
+def _part_lines(part: Part, errors: Errors, read: list[int]) -> Iterator[str]:
+    """Yield the lines of a part as ``read_lines`` yields them.
+
+    ``read`` holds the lines yielded and the byte offset after the last one.
+    """
     with Path(part.path).open("rb") as stream:
         stream.seek(part.start)
-        offset = part.start
         for raw in stream:
-            if offset >= part.end:
+            if read[1] >= part.end:
                 break
-            counter[0] += 1
+            read[0] += 1
             try:
-                yield raw.decode("utf-8", errors)
+                line = raw.decode("utf-8", errors)
             except UnicodeDecodeError as exc:
-                raise _UndecodableError(counter[0], offset + exc.start, raw[exc.start]) from None
-            offset += len(raw)
+                raise _UndecodableError(read[0], read[1] + exc.start, raw[exc.start]) from None
+            read[1] += len(raw)
+            yield line
+
+
+def _to_chunk_end(lines: Iterator[str], part: Part, read: list[int], chunk: int) -> Iterator[str]:
+    """Yield lines up to the first end of a chunk (``chunk`` characters) after ``part.cut`` bytes.
+
+    ``normalize_stream`` ends a chunk on the line that brings it to ``chunk``
+    characters: stopping right after that line stops where it starts anew.
+    """
+    size = 0
+    for line in lines:
+        yield line
+        size += len(line)
+        if size >= chunk:
+            size = 0
+            if read[1] - part.start >= part.cut:
+                return
 
 
 def normalize_part(part: Part, options: NormalizeOptions) -> PartResult:
     """Normalize one part of a file on a worker (see :func:`split_file`)."""
-    from normtk.normalize import normalize_stream
+    from normtk.normalize import Document, normalize_stream
 
+    chunk = 1 << 16  # normalize_stream's own
     try:
         normalizer = options.normalizer()
-        counter = [0]
+        read = [0, part.start]
         texts: list[str] = []
         result = PartResult()
-        lines = _part_lines(part, options.errors, counter)
-        for chunk in normalize_stream(normalizer, lines, doc_breaks=options.doc_breaks):
-            texts.append(chunk.text)
-            result.changes += chunk.changes
-            result.unresolved += chunk.unresolved
+        lines = _part_lines(part, options.errors, read)
+        document = None
+        if part.cut:
+            document = part.document or Document()
+            lines = _to_chunk_end(lines, part, read, chunk)
+        for normalized in normalize_stream(
+            normalizer, lines, chunk, doc_breaks=options.doc_breaks, document=document
+        ):
+            texts.append(normalized.text)
+            result.changes += normalized.changes
+            result.unresolved += normalized.unresolved
     except _UndecodableError as exc:
         return PartResult(undecodable=exc.where)
     except NormtkError as exc:
@@ -339,49 +415,92 @@ def normalize_part(part: Part, options: NormalizeOptions) -> PartResult:
     except OSError as exc:
         return PartResult(failed=_Failed(f"{part.path}: cannot read: {exc.strerror}", 2))
     result.text = "".join(texts)
-    result.lines = counter[0]
+    result.lines = read[0]
+    if part.cut and read[1] < part.end:
+        result.next_start = read[1]
+        result.document = document
     return result
 
 
-def _ordered(
-    client: Client, function: Callable[..., Any], items: Iterable[Any], *args: Any, window: int
-) -> Generator[Any, None, None]:
-    """Yield ``function(item, *args)`` computed on the cluster, in order, ``window`` at a time.
+@dataclass(slots=True)
+class _File:
+    """One input on its way through the cluster: parts to submit, parts submitted in order."""
 
-    Only ``window`` results exist at once, so memory stays bounded however
-    long the input. A worker that dies has its tasks run again elsewhere
-    (Dask's ``allowed-failures``); a task that killed too many workers, or a
-    lost scheduler, raises :class:`ClusterError`.
+    parts: deque[Part]
+    entries: deque[list[Any]] = field(default_factory=deque)  # [future, result or None, part]
+
+
+def _results(
+    client: Client, files: list[_File], options: NormalizeOptions, window: int
+) -> Generator[tuple[int, PartResult], None, None]:
+    """Yield each file's part results, file after file, in order, ``window`` parts at a time.
+
+    Parts of later files run while earlier ones are written; a chained part
+    is submitted when the one before it is done. Only ``window`` results
+    exist at once (one more for the file being written, if it waits on its
+    chain), so memory stays bounded however long the input. A worker that
+    dies has its tasks run again elsewhere (Dask's ``allowed-failures``); a
+    task that killed too many workers, or a lost scheduler, raises
+    :class:`ClusterError`.
     """
-    from distributed import KilledWorker
+    from distributed import as_completed
 
-    pending: deque[Any] = deque()
-    queue = iter(items)
+    done = as_completed()
+    owners: dict[Any, tuple[_File, list[Any]]] = {}
+    held = 0
 
-    def submit() -> None:
-        for item in queue:
-            pending.append(client.submit(function, item, *args, pure=False))
-            return
+    def fill(current: int) -> None:
+        nonlocal held
+        for index in range(current, len(files)):
+            own = files[index]
+            while own.parts and (held < window or (index == current and not own.entries)):
+                part = own.parts.popleft()
+                future = client.submit(normalize_part, part, options, pure=False)
+                entry = [future, None, part]
+                own.entries.append(entry)
+                owners[future.key] = (own, entry)
+                done.add(future)
+                held += 1
 
     try:
-        for _ in range(window):
-            submit()
-        while pending:
-            future = pending.popleft()
-            submit()
-            try:
-                result = future.result()
-            except KilledWorker as exc:
-                msg = f"the cluster gave up on a task after its workers died: {exc}"
-                raise ClusterError(msg) from None
-            except (OSError, TimeoutError) as exc:
-                msg = f"lost the cluster: {exc}"
-                raise ClusterError(msg) from None
-            future.release()
-            yield result
+        for index, own in enumerate(files):
+            fill(index)
+            while own.entries:
+                head = own.entries[0]
+                if head[1] is not None:
+                    own.entries.popleft()
+                    held -= 1
+                    yield index, head[1]
+                    fill(index)
+                    continue
+                future = next(done)
+                holder, entry = owners.pop(future.key)
+                entry[1] = result = _result(future)
+                future.release()
+                if result.next_start is not None:  # the chain goes on from there
+                    part = entry[2]
+                    holder.parts.append(
+                        Part(part.path, result.next_start, part.end, part.cut, result.document)
+                    )
+                fill(index)
     finally:
-        if pending:
-            client.cancel(list(pending))
+        left = [e[0] for own in files for e in own.entries if e[1] is None]
+        if left:
+            client.cancel(left)
+
+
+def _result(future: Any) -> PartResult:
+    from distributed import KilledWorker
+
+    try:
+        result: PartResult = future.result()
+    except KilledWorker as exc:
+        msg = f"the cluster gave up on a task after its workers died: {exc}"
+        raise ClusterError(msg) from None
+    except (OSError, TimeoutError) as exc:
+        msg = f"lost the cluster: {exc}"
+        raise ClusterError(msg) from None
+    return result
 
 
 def _window(client: Client) -> int:
@@ -416,36 +535,38 @@ def normalize_files(
         msg = "on a cluster, normalize named files (the workers read them), not stdin"
         raise UsageError(msg)
     targets = _targets(inputs, output_dir, in_place)
-    split = [split_file(name, options.doc_breaks, partition_bytes) for name in inputs]
-    parts = (part for parts in split for part in parts)
-    done = [0]
+    files = [_File(deque(split_file(n, options.doc_breaks, partition_bytes))) for n in inputs]
+    written = [0]
+    ahead: list[tuple[int, PartResult]] = []
 
-    def write_file(name: str, count: int, out: TextIO) -> None:
+    def write_file(index: int, name: str, out: TextIO) -> None:
         first_line = 1
-        for _ in range(count):
-            result = next(results)
-            _write_part(name, result, first_line, out, log, unresolved)
-            first_line += result.lines
-            done[0] += 1
+        while True:
+            step = ahead.pop() if ahead else next(results, None)
+            if step is None:
+                return
+            if step[0] != index:
+                ahead.append(step)
+                return
+            _write_part(name, step[1], first_line, out, log, unresolved)
+            first_line += step[1].lines
+            written[0] += 1
             if progress is not None:
-                progress(done[0])
+                progress(written[0])
 
-    window = _window(client)
     with (
-        contextlib.closing(
-            _ordered(client, normalize_part, parts, options, window=window)
-        ) as results,
+        contextlib.closing(_results(client, files, options, _window(client))) as results,
         open_output(changes) if changes else contextlib.nullcontext() as log,
         open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
     ):
         if targets is None:
             with open_output(output) as out:
-                for name, own in zip(inputs, split, strict=True):
-                    write_file(name, len(own), out)
+                for index, name in enumerate(inputs):
+                    write_file(index, name, out)
         else:
-            for name, target, own in zip(inputs, targets, split, strict=True):
+            for index, (name, target) in enumerate(zip(inputs, targets, strict=True)):
                 with open_output(target) as out:
-                    write_file(name, len(own), out)
+                    write_file(index, name, out)
 
 
 def _targets(inputs: Sequence[str], output_dir: str | None, in_place: bool) -> list[str] | None:
@@ -795,14 +916,17 @@ __all__ = [
     "Part",
     "PartResult",
     "ScoreOptions",
+    "check_address",
     "check_corpus",
     "connect",
+    "install_gazetteer",
     "normalize_bag",
     "normalize_files",
     "normalize_part",
     "output_paths",
     "require",
     "score_corpus",
+    "ship_gazetteer",
     "split_file",
     "statistics_bag",
     "worker_gazetteer",

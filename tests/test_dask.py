@@ -43,14 +43,34 @@ REF = WMT / "references" / "generaltest2022.uk-en.ref.A.en"
 
 
 @pytest.fixture(scope="module")
+def cli_env(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> dict[str, str]:
+    """A cache folder of this module's own, holding the gazetteer: each `normtk` run loads
+    it in a moment, whatever other processes do to the shared cache."""
+    from normtk.gazetteer import cache
+    from normtk.gazetteer.locate import fingerprint, search_path
+
+    folder = str(tmp_path_factory.mktemp("cache"))
+    before = os.environ.get("NORMTK_CACHE_DIR")
+    os.environ["NORMTK_CACHE_DIR"] = folder
+    try:
+        cache.put(fingerprint(search_path()), gazetteer)
+    finally:
+        if before is None:
+            del os.environ["NORMTK_CACHE_DIR"]
+        else:
+            os.environ["NORMTK_CACHE_DIR"] = before
+    return {"NORMTK_CACHE_DIR": folder}
+
+
+@pytest.fixture(scope="module")
 def client() -> Iterator[object]:
     with cluster.connect("local:2") as client:
         yield client
 
 
 @pytest.fixture(scope="module")
-def spec(gazetteer: Gazetteer) -> cluster.GazetteerSpec:
-    return cluster.GazetteerSpec.of(gazetteer)
+def spec(client: object, gazetteer: Gazetteer) -> cluster.GazetteerSpec:
+    return cluster.ship_gazetteer(client, gazetteer)  # type: ignore[arg-type]
 
 
 def _stories(path: Path, documents: int | None = None) -> Path:
@@ -87,9 +107,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return files
 
 
-def _local(args: list[str], out: Path) -> None:
+def _local(args: list[str], out: Path, env: dict[str, str]) -> None:
     out.mkdir()
-    done = run_cli("normalize", *args, "--output-dir", str(out), "--changes", str(out / "log"))
+    log = str(out / "log")
+    done = run_cli("normalize", *args, "--output-dir", str(out), "--changes", log, env=env)
     assert done.returncode == 0, done.stderr
 
 
@@ -106,8 +127,9 @@ def test_normalize_five_files_equals_the_local_run(
     inputs: list[Path],
     tmp_path: Path,
     flags: list[str],
+    cli_env: dict[str, str],
 ) -> None:
-    _local([*flags, *map(str, inputs)], tmp_path / "local")
+    _local([*flags, *map(str, inputs)], tmp_path / "local", cli_env)
     blank = "--doc-breaks" in flags
     options = cluster.NormalizeOptions(
         spec, keep_styled="--keep-styled" in flags, doc_breaks="blank" if blank else "none"
@@ -141,8 +163,9 @@ def test_parts_start_at_blank_lines(tmp_path: Path) -> None:
     for before, after in itertools.pairwise(parts):
         assert before.end == after.start
         assert data[after.start - 1 : after.start + 1] == b"\n\n"  # a blank line starts it
+    # Without document breaks the file is one document: one chained part.
     assert cluster.split_file(str(stories), "none", partition_bytes=2000) == [
-        cluster.Part(str(stories.resolve()), 0, len(data))
+        cluster.Part(str(stories.resolve()), 0, len(data), cut=2000)
     ]
 
 
@@ -211,11 +234,13 @@ def test_invalid_utf8_names_the_line_of_the_file(
     assert list(out.iterdir()) == []
 
 
-def test_cli_scheduler_gives_the_local_bytes(tmp_path: Path) -> None:
+def test_cli_scheduler_gives_the_local_bytes(tmp_path: Path, cli_env: dict[str, str]) -> None:
     files = [str(DATA / "check" / "story.en"), str(_stories(tmp_path / "stories.en", 30))]
-    local = run_cli("normalize", "--changes", str(tmp_path / "local.log"), *files)
+    local = run_cli("normalize", "--changes", str(tmp_path / "local.log"), *files, env=cli_env)
     remote = run_cli(
-        "normalize", "--scheduler", "local:2", "--changes", str(tmp_path / "dask.log"), *files
+        "normalize",
+        *("--scheduler", "local:2", "--changes", str(tmp_path / "dask.log"), *files),
+        env=cli_env,
     )
     assert remote.returncode == 0, remote.stderr
     assert remote.stdout == local.stdout
@@ -242,16 +267,17 @@ def _worker_pids(client: object) -> list[int]:
     return list(pids.values())
 
 
-def test_a_killed_worker_leaves_the_output_identical(
-    spec: cluster.GazetteerSpec, tmp_path: Path
-) -> None:
+def test_a_killed_worker_leaves_the_output_identical(gazetteer: Gazetteer, tmp_path: Path) -> None:
     stories = _stories(tmp_path / "stories.en", documents=100)
     local = run_cli("normalize", "--doc-breaks", "blank", str(stories))
     assert local.returncode == 0
-    options = cluster.NormalizeOptions(spec, doc_breaks="blank")
     killed: list[int] = []
 
     with cluster.connect("local:2") as client:
+        # A worker started again after the kill gets the gazetteer from the plugin too.
+        options = cluster.NormalizeOptions(
+            cluster.ship_gazetteer(client, gazetteer), doc_breaks="blank"
+        )
         pids = _worker_pids(client)
 
         def kill_one(written: int) -> None:
@@ -273,19 +299,19 @@ def test_a_killed_worker_leaves_the_output_identical(
 
 
 def test_a_job_that_loses_its_worker_fails_in_one_line_and_writes_nothing(
-    spec: cluster.GazetteerSpec, tmp_path: Path
+    gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
     import dask
 
     big = tmp_path / "big.en"
     big.write_bytes(REF.read_bytes() * 6)  # one document: one task of a few seconds
-    options = cluster.NormalizeOptions(spec)
     out = tmp_path / "out"
     out.mkdir()
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         cluster.connect("local:2") as client,
     ):
+        options = cluster.NormalizeOptions(cluster.ship_gazetteer(client, gazetteer))
         pids = dict(client.run(os.getpid))
 
         def kill_the_busy_worker() -> None:
@@ -314,3 +340,26 @@ def test_a_job_that_loses_its_worker_fails_in_one_line_and_writes_nothing(
     assert "\n" not in message
     assert message.startswith("the cluster gave up on a task after its workers died")
     assert list(out.iterdir()) == []  # no output, no change log, no temporary file
+
+
+def test_cli_score_and_check_on_a_running_scheduler_print_the_local_report(
+    client: object, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    assert address.startswith("tcp://")
+    ref = tmp_path / "ref.en"
+    ref.write_bytes(b"\n".join(REF.read_bytes().split(b"\n")[:120]) + b"\n")
+    hyps = []
+    for system in SYSTEMS[:2]:
+        path = tmp_path / f"{system}.en"
+        path.write_bytes(b"\n".join(_hyp(system).read_bytes().split(b"\n")[:120]) + b"\n")
+        hyps.append(str(path))
+    score = ["score", "-r", str(ref), *hyps, "--normalize-entities", "--paired-bs"]
+    score += ["--n-samples", "100", "--metrics", "bleu,chrf,ter"]
+    check = ["check", "--hyp", hyps[0], "--ref", str(ref), "--format", "jsonl"]
+    for args, shown in ((score, b"BLEU"), (check, b'"severity": ')):
+        local = run_cli(*args, env=cli_env)
+        remote = run_cli(*args, "--scheduler", address, env=cli_env)
+        assert remote.returncode == local.returncode == 0, remote.stderr
+        assert shown in local.stdout
+        assert remote.stdout == local.stdout

@@ -129,6 +129,11 @@ def check(
     from normtk.qa.options import read_doc_ids, sides, source_language
     from normtk.qa.render import render
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     corpus = read_corpus(
         hyp,
         ref or (),
@@ -150,14 +155,14 @@ def check(
     if scheduler is not None:
         from normtk import dask as cluster
 
-        options = cluster.CheckOptions(
-            cluster.GazetteerSpec.of(checker.gazetteer),
-            checker.lang,
-            style,
-            checker.src_lang,
-            tuple(chosen) if chosen is not None else None,
-        )
         with cluster.connect(scheduler) as client:
+            options = cluster.CheckOptions(
+                cluster.ship_gazetteer(client, checker.gazetteer),
+                checker.lang,
+                style,
+                checker.src_lang,
+                tuple(chosen) if chosen is not None else None,
+            )
             findings, summaries = cluster.check_corpus(
                 client,
                 corpus,

@@ -91,6 +91,11 @@ def normalize(
     from normtk.io.files import open_output
     from normtk.normalize import Normalizer
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     inputs = files or ["-"]
     if in_place and (output is not None or "-" in inputs):
         msg = "--in-place rewrites named files; it cannot be combined with -o or stdin"
@@ -114,16 +119,16 @@ def normalize(
     if scheduler is not None:
         from normtk import dask as cluster
 
-        options = cluster.NormalizeOptions(
-            cluster.GazetteerSpec.of(gazetteer_data),
-            normalizer.lang,
-            style,
-            keep_styled,
-            rewrite_native,
-            breaks,
-            errors.value,
-        )
         with cluster.connect(scheduler) as client:
+            options = cluster.NormalizeOptions(
+                cluster.ship_gazetteer(client, gazetteer_data),
+                normalizer.lang,
+                style,
+                keep_styled,
+                rewrite_native,
+                breaks,
+                errors.value,
+            )
             cluster.normalize_files(
                 client,
                 inputs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,11 @@ from normtk.cli._options import (
     SchedulerOption,
 )
 from normtk.errors import UsageError
+
+if TYPE_CHECKING:
+    from normtk.io.corpus import Corpus
+    from normtk.normalize import Normalizer
+    from normtk.score.scorer import PairedTestType, ScoreReport
 
 
 class ReportFormat(Enum):
@@ -129,8 +134,13 @@ def score(
     """
     from normtk.io.corpus import read_corpus
     from normtk.score.report import format_report, format_sentences
-    from normtk.score.scorer import PairedTestType, Scorer
+    from normtk.score.scorer import Scorer
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     if paired_bs and paired_ar:
         msg = "choose one of --paired-bs and --paired-ar"
         raise UsageError(msg)
@@ -162,28 +172,9 @@ def score(
 
         normalizer = Normalizer(Gazetteer.load(gazetteer or ()), lang=lang, style=style)
     if scheduler is not None:
-        from normtk import dask as cluster
-
-        options = cluster.ScoreOptions(
-            tuple(_split(metrics) or []),
-            cluster.GazetteerSpec.of(normalizer.gazetteer) if normalizer is not None else None,
-            normalizer.lang if normalizer is not None else lang,
-            style,
-            lowercase,
-            tokenize,
-            seed=seed,
-        )
-        with cluster.connect(scheduler) as client:
-            report = cluster.score_corpus(
-                client,
-                corpus,
-                options,
-                normalizer,
-                confidence=confidence,
-                paired=paired,
-                baseline=baseline or (corpus.systems[0] if paired else None),
-                n_samples=n_samples,
-            )
+        options = (_split(metrics) or [], lang, style, lowercase, tokenize, seed)
+        asked = (confidence, paired, baseline or (corpus.systems[0] if paired else None))
+        report = _score_on_cluster(scheduler, corpus, normalizer, options, asked, n_samples)
         sys.stdout.write(format_report(report, output_format.value, width))
         return
     scorer = Scorer(
@@ -212,6 +203,44 @@ def score(
         if progress is not None:
             progress.done()
     sys.stdout.write(format_report(report, output_format.value, width))
+
+
+def _score_on_cluster(
+    scheduler: str,
+    corpus: Corpus,
+    normalizer: Normalizer | None,
+    options: tuple[list[str], str, str | None, bool, str | None, int],
+    asked: tuple[bool, PairedTestType | None, str | None],
+    n_samples: int,
+) -> ScoreReport:
+    """Score on a Dask cluster: the report the local run gives."""
+    from normtk import dask as cluster
+
+    metrics, lang, style, lowercase, tokenize, seed = options
+    confidence, paired, baseline = asked
+    with cluster.connect(scheduler) as client:
+        spec = None
+        if normalizer is not None:
+            spec = cluster.ship_gazetteer(client, normalizer.gazetteer)
+        score_options = cluster.ScoreOptions(
+            tuple(metrics),
+            spec,
+            normalizer.lang if normalizer is not None else lang,
+            style,
+            lowercase,
+            tokenize,
+            seed=seed,
+        )
+        return cluster.score_corpus(
+            client,
+            corpus,
+            score_options,
+            normalizer,
+            confidence=confidence,
+            paired=paired,
+            baseline=baseline,
+            n_samples=n_samples,
+        )
 
 
 class _Progress:
