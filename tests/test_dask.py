@@ -92,10 +92,13 @@ def _stories(path: Path, documents: int | None = None) -> Path:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Five inputs: three system outputs (600 lines each), the wire story, the stories."""
+    """Five inputs: two system outputs (600 lines each), the wire story, the stories, and
+    a long file without blank lines (the reference and two outputs, 6000 lines, 500 kB)."""
     folder = tmp_path_factory.mktemp("in")
-    files = []
-    for system in SYSTEMS[:3]:
+    long = folder / "long.en"
+    long.write_bytes(b"".join(p.read_bytes() for p in (REF, _hyp(SYSTEMS[2]), _hyp(SYSTEMS[3]))))
+    files = [long]
+    for system in SYSTEMS[:2]:
         lines = _hyp(system).read_bytes().split(b"\n")[:600]
         path = folder / f"{system}.en"
         path.write_bytes(b"\n".join(lines) + b"\n")
@@ -118,6 +121,7 @@ def _local(args: list[str], out: Path, env: dict[str, str]) -> None:
     "flags",
     [
         pytest.param([], id="one-document-per-file"),
+        pytest.param(["--keep-styled"], id="one-document-per-file-keep-styled"),
         pytest.param(["--doc-breaks", "blank", "--keep-styled"], id="stories-keep-styled"),
     ],
 )
@@ -138,6 +142,7 @@ def test_normalize_five_files_equals_the_local_run(
     parts = cluster.split_file(str(inputs[-1]), options.doc_breaks, partition_bytes=4096)
     assert (len(parts) > 3) == blank
     (tmp_path / "dask").mkdir()
+    written: list[int] = []
     cluster.normalize_files(
         client,  # type: ignore[arg-type]
         [str(p) for p in inputs],
@@ -145,7 +150,11 @@ def test_normalize_five_files_equals_the_local_run(
         output_dir=str(tmp_path / "dask"),
         changes=str(tmp_path / "dask" / "log"),
         partition_bytes=4096,
+        progress=written.append,
     )
+    # The stories split at blank lines; without breaks the long file runs as a chain of
+    # parts instead, one per chunk of 64k characters.
+    assert len(written) >= len(inputs) + 5
     for path in inputs:
         local = (tmp_path / "local" / path.name).read_bytes()
         assert (tmp_path / "dask" / path.name).read_bytes() == local, path.name
