@@ -28,6 +28,7 @@ atomically. For pipelines of your own, :func:`normalize_bag` and
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import json
 import os
@@ -240,6 +241,9 @@ class NormalizeOptions:
     rewrite_native: bool = False
     doc_breaks: DocBreaks = "none"
     errors: Errors = "strict"
+    #: Send back the changes / the unresolved names (only what will be written is sent).
+    changes: bool = True
+    unresolved: bool = True
 
     def normalizer(self) -> Normalizer:
         """Return this worker's normalizer for these options (built once)."""
@@ -406,8 +410,10 @@ def normalize_part(part: Part, options: NormalizeOptions) -> PartResult:
             normalizer, lines, chunk, doc_breaks=options.doc_breaks, document=document
         ):
             texts.append(normalized.text)
-            result.changes += normalized.changes
-            result.unresolved += normalized.unresolved
+            if options.changes:
+                result.changes += normalized.changes
+            if options.unresolved:
+                result.unresolved += normalized.unresolved
     except _UndecodableError as exc:
         return PartResult(undecodable=exc.where)
     except NormtkError as exc:
@@ -535,6 +541,9 @@ def normalize_files(
         msg = "on a cluster, normalize named files (the workers read them), not stdin"
         raise UsageError(msg)
     targets = _targets(inputs, output_dir, in_place)
+    options = dataclasses.replace(
+        options, changes=changes is not None, unresolved=suggest is not None
+    )
     files = [_File(deque(split_file(n, options.doc_breaks, partition_bytes))) for n in inputs]
     written = [0]
     ahead: list[tuple[int, PartResult]] = []

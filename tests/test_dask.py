@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -372,3 +373,17 @@ def test_cli_score_and_check_on_a_running_scheduler_print_the_local_report(
         assert remote.returncode == local.returncode == 0, remote.stderr
         assert shown in local.stdout
         assert remote.stdout == local.stdout
+
+
+def test_without_the_extra_the_message_names_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from normtk.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed: ImportError
+    with pytest.raises(MissingExtraError) as caught:
+        cluster.require()
+    assert str(caught.value).splitlines() == [
+        "running on a Dask cluster requires extra dependencies; install them with:",
+        "    pip install 'normtk[dask]'",
+    ]
