@@ -4,11 +4,12 @@ Install the extra first: ``pip install 'normtk[dask]'``. :func:`connect` gives
 a ``distributed.Client`` for ``local:N`` (a LocalCluster of N worker
 processes) or a scheduler address (``tcp://host:port``). Then:
 
-- :func:`normalize_files` splits each input at document boundaries (with
-  ``doc_breaks="blank"``; otherwise each file is one document and one task),
-  normalizes the parts on the workers and writes them back in order: output
-  bytes and change-log line numbers equal the local run's, since each part
-  starts where the local run starts a fresh document and a fresh chunk.
+- :func:`normalize_files` cuts each input where the local run starts afresh:
+  with ``doc_breaks="blank"`` at blank lines (a new document and a new
+  chunk), into parts that run in parallel; without, at the local run's chunk
+  ends, into parts that run one after another, each handed the document's
+  state. Parts come back in order and are written by the client: output
+  bytes and change-log line numbers equal the local run's.
 - :func:`score_corpus` computes each segment's sufficient statistics on the
   workers, range by range, and aggregates them in segment order with
   sacrebleu's own code: figures, intervals, paired tests and signatures equal
@@ -16,9 +17,11 @@ processes) or a scheduler address (``tcp://host:port``). Then:
 - :func:`check_corpus` checks whole documents on the workers; the findings
   equal the local run's.
 
-Workers load the gazetteer once per process (cached by its content digest,
-which must equal the client's) and build each normalizer or checker once;
-a task carries only its text (or the byte range of a file) and a few options.
+:func:`ship_gazetteer` hands the client's gazetteer to every worker once,
+by a worker plugin (workers that join later get it too); without it a worker
+loads the spec's paths itself, once per process, and checks the content
+digest. Normalizers and checkers are built once per worker, so a task
+carries only its text (or the byte range of a file) and a few options.
 Input files named to :func:`normalize_files` must be readable by the workers
 at the same path (a shared file system); outputs are written by the client,
 atomically. For pipelines of your own, :func:`normalize_bag` and

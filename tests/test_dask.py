@@ -387,3 +387,23 @@ def test_without_the_extra_the_message_names_the_pip_command(
         "running on a Dask cluster requires extra dependencies; install them with:",
         "    pip install 'normtk[dask]'",
     ]
+
+
+def test_normalize_bag_normalizes_each_document_as_a_file_of_its_own(
+    client: object, spec: cluster.GazetteerSpec, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    import dask.bag as db
+
+    from normtk.normalize import normalize_stream
+
+    text = _stories(tmp_path / "stories.en", documents=40).read_text(encoding="utf-8")
+    documents = [story + "\n" for story in text.split("\n\n")]
+    documents.insert(3, (DATA / "check" / "story.en").read_text(encoding="utf-8"))
+    options = cluster.NormalizeOptions(spec, keep_styled=True)
+    bag = db.from_sequence(documents, npartitions=4)
+    results = cluster.normalize_bag(bag, options).compute()
+    local = Normalizer(gazetteer, "en", keep_styled=True)
+    expected = [list(normalize_stream(local, d.splitlines(keepends=True))) for d in documents]
+    assert [r.text for r in results] == ["".join(c.text for c in e) for e in expected]
+    assert [r.changes for r in results] == [[x for c in e for x in c.changes] for e in expected]
+    assert len(results[3].changes) == 2  # Kiev, and Zelenskyy after Zelensky (keep-styled)
