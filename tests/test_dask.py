@@ -314,26 +314,30 @@ def test_a_job_that_loses_its_worker_fails_in_one_line_and_writes_nothing(
     import dask
 
     big = tmp_path / "big.en"
-    big.write_bytes(REF.read_bytes() * 6)  # one document: one task of a few seconds
+    big.write_bytes(REF.read_bytes() * 30)  # one document of 5 MB: one task of a second or more
     out = tmp_path / "out"
     out.mkdir()
+    stop = threading.Event()
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         cluster.connect("local:2") as client,
     ):
         options = cluster.NormalizeOptions(cluster.ship_gazetteer(client, gazetteer))
-        pids = dict(client.run(os.getpid))
 
-        def kill_the_busy_worker() -> None:
-            for _ in range(400):
+        def kill_busy_workers() -> None:
+            # Kill whichever worker runs the task, while it runs it, until the job ends.
+            while not stop.is_set():
                 busy = [w for w, tasks in client.processing().items() if tasks]
                 if busy:
-                    threading.Event().wait(0.3)  # inside the task
-                    os.kill(pids[busy[0]], signal.SIGKILL)
-                    return
-                threading.Event().wait(0.05)
+                    stop.wait(0.1)
+                    try:
+                        pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+                    except Exception:  # the worker is gone already
+                        continue
+                    os.kill(pid, signal.SIGKILL)
+                stop.wait(0.05)
 
-        killer = threading.Thread(target=kill_the_busy_worker)
+        killer = threading.Thread(target=kill_busy_workers)
         killer.start()
         try:
             with pytest.raises(ClusterError) as caught:
@@ -345,6 +349,7 @@ def test_a_job_that_loses_its_worker_fails_in_one_line_and_writes_nothing(
                     changes=str(out / "log"),
                 )
         finally:
+            stop.set()
             killer.join()
     message = str(caught.value)
     assert "\n" not in message
