@@ -67,6 +67,10 @@ class ModelError(NormtkError):
     """A translation model is missing, invalid or unsafe to install."""
 
 
+class ClusterError(NormtkError):
+    """A Dask cluster cannot be reached, or lost a job (a worker died too often)."""
+
+
 class MissingExtraError(NormtkError):
     """An optional dependency is needed; the message names the pip command."""
 

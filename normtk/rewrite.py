@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from normtk.errors import UsageError
-from normtk.io.files import Errors, open_output, read_lines
+from normtk.io.files import Errors, open_output, output_paths, read_lines
 from normtk.io.formats import EDIT_FORMATS, get_format
 from normtk.io.formats.xliff import Target
 from normtk.normalize import DocBreaks, Document, Normalizer, normalize_stream
@@ -123,6 +123,7 @@ def normalize_files(
     inputs: Sequence[str],
     *,
     output: str | None = None,
+    output_dir: str | None = None,
     in_place: bool = False,
     changes: str | None = None,
     suggest: str | None = None,
@@ -130,7 +131,8 @@ def normalize_files(
     doc_breaks: DocBreaks = "none",
     input_format: str = "auto",
 ) -> None:
-    """Normalize ``inputs`` to ``output`` (stdout for ``None``) or each over itself (``in_place``).
+    """Normalize ``inputs`` to ``output`` (stdout for ``None``), each over itself
+    (``in_place``) or each to a file of the same name in ``output_dir``.
 
     ``changes`` and ``suggest`` receive the change log and the unresolved
     names (and fuzzy suggestions), one JSON object a line. ``input_format`` is one of
@@ -141,7 +143,7 @@ def normalize_files(
         msg = f"cannot rewrite {input_format} files (choose from {', '.join(EDIT_FORMATS)})"
         raise UsageError(msg, "input_format")
     kinds = [get_format(input_format, name).name for name in inputs]
-    if not in_place and len(inputs) > 1 and "xliff" in kinds:
+    if not in_place and output_dir is None and len(inputs) > 1 and "xliff" in kinds:
         msg = "an XLIFF output holds one file: give one input, or rewrite each with in_place"
         raise UsageError(msg, "in_place")
     with (
@@ -149,10 +151,11 @@ def normalize_files(
         open_output(suggest) if suggest else contextlib.nullcontext() as unresolved,
     ):
         logs = (log, unresolved)
-        if in_place:
-            for name, kind in zip(inputs, kinds, strict=True):
-                # The output goes to a temporary file that replaces the input at the end.
-                with open_output(name) as out:
+        if in_place or output_dir is not None:
+            targets = output_paths(inputs, output_dir) if output_dir is not None else inputs
+            for name, kind, target in zip(inputs, kinds, targets, strict=True):
+                # The output goes to a temporary file that replaces the target at the end.
+                with open_output(target) as out:
                     _write(_rewrite(normalizer, name, kind, errors, doc_breaks), out, logs)
         else:
             with open_output(output) as out:

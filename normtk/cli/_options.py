@@ -86,3 +86,12 @@ KeepStyledOption = Annotated[
         "written in the language's default form."
     ),
 ]
+
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Run on a Dask cluster (pip install 'normtk[dask]'): local:N starts N worker "
+        "processes here; tcp://HOST:PORT uses a running `dask scheduler`. Same output as "
+        "without it.",
+    ),
+]

@@ -16,6 +16,7 @@ from normtk.cli._options import (
     InputFormat,
     InputFormatOption,
     KeepStyledOption,
+    SchedulerOption,
     offer,
 )
 from normtk.cli._qa_options import Compare, DocBreaks, Threshold
@@ -158,6 +159,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Report what an editor must fix: off-style names, missing or added entities,
     changed numbers, untranslated text, unbalanced quotes, inconsistent spellings.
@@ -180,6 +182,11 @@ def check(
     settings = CheckConfig() if no_config else load_config(config, hyp)
     ignore = IgnoreList.read(ignore_file) if ignore_file is not None else None
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     corpus = read_corpus(
         hyp,
         ref or (),
@@ -209,10 +216,33 @@ def check(
         keep_styled=keep_styled,
         config=settings,
     )
-    findings, summaries = check_corpus(
-        checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value,
-        ignore=ignore,
-    )  # fmt: skip
+    if scheduler is not None:
+        from normtk import dask as cluster
+
+        with cluster.connect(scheduler) as client:
+            options = cluster.CheckOptions(
+                cluster.ship_gazetteer(client, checker.gazetteer),
+                checker.lang,
+                checker.style,
+                checker.src_lang,
+                tuple(chosen) if chosen is not None else None,
+                settings,
+                keep_styled,
+            )
+            findings, summaries = cluster.check_corpus(
+                client,
+                corpus,
+                options,
+                use_ref=use_ref,
+                use_src=use_src,
+                doc_breaks=doc_breaks.value,
+                ignore=ignore,
+            )
+    else:
+        findings, summaries = check_corpus(
+            checker, corpus, use_ref=use_ref, use_src=use_src, doc_breaks=doc_breaks.value,
+            ignore=ignore,
+        )  # fmt: skip
     shown = at_least(
         findings, min_severity.value if min_severity else settings.min_severity or "info"
     )

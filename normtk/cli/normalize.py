@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,10 +15,14 @@ from normtk.cli._options import (
     ErrorsOption,
     GazetteerOption,
     KeepStyledOption,
+    SchedulerOption,
     offer,
 )
 from normtk.errors import UsageError
 from normtk.io.formats import EDIT_FORMATS
+
+if TYPE_CHECKING:
+    from normtk.normalize import DocBreaks as DocBreaksName
 
 EditFormat = Enum("EditFormat", {name: name for name in EDIT_FORMATS}, type=str)  # type: ignore[misc]
 
@@ -45,6 +49,10 @@ def normalize(
     gazetteer: GazetteerOption = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(help="Write each input's output into this folder, under the input's name."),
     ] = None,
     in_place: Annotated[
         bool,
@@ -91,6 +99,7 @@ def normalize(
             "the change log with rule fuzzy:SCORE.",
         ),
     ] = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Rewrite entity variants (Kiev, Lugansk, Dimitro Kuleba) to the house style.
 
@@ -109,16 +118,33 @@ def normalize(
     from normtk.normalize import Normalizer
     from normtk.rewrite import normalize_files
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     inputs = files or ["-"]
     if in_place and (output is not None or "-" in inputs):
         msg = "--in-place rewrites named files; it cannot be combined with -o or stdin"
+        raise UsageError(msg)
+    if output_dir is not None and (output is not None or in_place or "-" in inputs):
+        msg = "--output-dir writes one file per named input; not with -o, --in-place or stdin"
+        raise UsageError(msg)
+    if scheduler is not None and (
+        suggest is not None
+        or fuzzy_threshold is not None
+        or input_format.value == "xliff"
+        or any(name.lower().endswith((".xlf", ".xliff")) for name in inputs)
+    ):
+        msg = "--scheduler normalizes plain text without --suggest or --fuzzy-threshold"
         raise UsageError(msg)
     for option, value in (("--changes", changes), ("--suggest", suggest)):
         if value == "-":
             msg = f"{option} needs a file name; stdout carries the text"
             raise UsageError(msg)
+    gazetteer_data = Gazetteer.load(gazetteer or ())
     normalizer = Normalizer(
-        Gazetteer.load(gazetteer or ()),
+        gazetteer_data,
         lang=lang,
         style=style,
         keep_styled=keep_styled,
@@ -126,14 +152,40 @@ def normalize(
         fuzzy=suggest is not None,
         fuzzy_threshold=fuzzy_threshold,
     )
+    breaks: DocBreaksName = "blank" if doc_breaks is DocBreaks.blank else "none"
+    if scheduler is not None:
+        from normtk import dask as cluster
+
+        with cluster.connect(scheduler) as client:
+            options = cluster.NormalizeOptions(
+                cluster.ship_gazetteer(client, gazetteer_data),
+                normalizer.lang,
+                style,
+                keep_styled,
+                rewrite_native,
+                breaks,
+                errors.value,
+            )
+            cluster.normalize_files(
+                client,
+                inputs,
+                options,
+                output=output,
+                output_dir=output_dir,
+                in_place=in_place,
+                changes=changes,
+                suggest=suggest,
+            )
+        return
     normalize_files(
         normalizer,
         inputs,
         output=output,
+        output_dir=output_dir,
         in_place=in_place,
         changes=changes,
         suggest=suggest,
         errors=errors.value,
-        doc_breaks="blank" if doc_breaks is DocBreaks.blank else "none",
+        doc_breaks=breaks,
         input_format=input_format.value,
     )

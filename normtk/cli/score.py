@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,8 +15,14 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    SchedulerOption,
 )
 from normtk.errors import UsageError
+
+if TYPE_CHECKING:
+    from normtk.io.corpus import Corpus
+    from normtk.normalize import Normalizer
+    from normtk.score.scorer import PairedTestType, ScoreReport
 
 
 class ReportFormat(Enum):
@@ -123,6 +129,7 @@ def score(
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
     width: Annotated[int, typer.Option("--width", "-w", help="Decimals in tables.")] = 2,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Score MT outputs against references with sacrebleu's BLEU, chrF, chrF++ and TER.
 
@@ -134,8 +141,13 @@ def score(
     """
     from normtk.io.corpus import read_corpus
     from normtk.score.report import format_report, format_sentences
-    from normtk.score.scorer import PairedTestType, Scorer
+    from normtk.score.scorer import Scorer
 
+    if scheduler is not None:
+        from normtk.dask import check_address, require
+
+        check_address(scheduler)
+        require()
     if paired_bs and paired_ar:
         msg = "choose one of --paired-bs and --paired-ar"
         raise UsageError(msg)
@@ -145,6 +157,9 @@ def score(
         raise UsageError(msg)
     if style is not None and not normalize_entities:
         msg = "--style applies with --normalize-entities"
+        raise UsageError(msg)
+    if scheduler is not None and sentence_level:
+        msg = "--sentence-level runs here, without --scheduler"
         raise UsageError(msg)
     corpus = read_corpus(
         inputs,
@@ -164,6 +179,12 @@ def score(
         from normtk.normalize import Normalizer
 
         normalizer = Normalizer(Gazetteer.load(gazetteer or ()), lang=lang, style=style)
+    if scheduler is not None:
+        options = (_split(metrics) or [], lang, style, lowercase, tokenize, seed)
+        asked = (confidence, paired, baseline or (corpus.systems[0] if paired else None))
+        report = _score_on_cluster(scheduler, corpus, normalizer, options, asked, n_samples)
+        sys.stdout.write(format_report(report, output_format.value, width))
+        return
     scorer = Scorer(
         corpus.refs,
         _split(metrics) or [],
@@ -190,6 +211,44 @@ def score(
         if progress is not None:
             progress.done()
     sys.stdout.write(format_report(report, output_format.value, width))
+
+
+def _score_on_cluster(
+    scheduler: str,
+    corpus: Corpus,
+    normalizer: Normalizer | None,
+    options: tuple[list[str], str, str | None, bool, str | None, int],
+    asked: tuple[bool, PairedTestType | None, str | None],
+    n_samples: int,
+) -> ScoreReport:
+    """Score on a Dask cluster: the report the local run gives."""
+    from normtk import dask as cluster
+
+    metrics, lang, style, lowercase, tokenize, seed = options
+    confidence, paired, baseline = asked
+    with cluster.connect(scheduler) as client:
+        spec = None
+        if normalizer is not None:
+            spec = cluster.ship_gazetteer(client, normalizer.gazetteer)
+        score_options = cluster.ScoreOptions(
+            tuple(metrics),
+            spec,
+            normalizer.lang if normalizer is not None else lang,
+            style,
+            lowercase,
+            tokenize,
+            seed=seed,
+        )
+        return cluster.score_corpus(
+            client,
+            corpus,
+            score_options,
+            normalizer,
+            confidence=confidence,
+            paired=paired,
+            baseline=baseline,
+            n_samples=n_samples,
+        )
 
 
 class _Progress:

@@ -591,3 +591,39 @@ class _LazyGenerated(Mapping[str, "GeneratedParts"]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def dumps(gazetteer: Gazetteer) -> bytes:
+    """Return ``gazetteer`` in this cache's layout, for :func:`loads` in another process."""
+    return _encode(gazetteer.digest, gazetteer)
+
+
+def loads(data: bytes, sources: tuple[Path, ...] = ()) -> Gazetteer:
+    """Return the gazetteer :func:`dumps` wrote; ``sources`` are the folders it came from.
+
+    Raises ``ValueError`` when ``data`` is not such a gazetteer.
+    """
+    from normtk.gazetteer import Gazetteer
+
+    header_end = data.find(b"\n", len(MAGIC))
+    try:
+        digest = json.loads(data[len(MAGIC) : header_end])["digest"]
+    except (ValueError, TypeError, KeyError):
+        msg = "not a gazetteer written by dumps()"
+        raise ValueError(msg) from None
+
+    def rebuild() -> tuple[Mapping[str, Entity], Mapping[str, GeneratedParts]]:
+        msg = "a gazetteer written by dumps() holds a corrupt entity"
+        raise ValueError(msg)
+
+    try:
+        cached = _decode(data, digest, Path(tempfile.gettempdir(), "normtk-no-such-file"), rebuild)
+    except (CorruptCache, ValueError, TypeError, KeyError, IndexError, OverflowError):
+        msg = "not a gazetteer written by dumps()"
+        raise ValueError(msg) from None
+    gazetteer = Gazetteer(
+        cached.entities, cached.languages, cached.ambiguities, cached.digest, sources
+    )
+    gazetteer.__dict__["generated"] = cached.generated
+    gazetteer.__dict__["index"] = cached.index
+    return gazetteer

@@ -18,12 +18,12 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any, BinaryIO, Literal, TextIO
 
-from normtk.errors import DecodeError, InputError
+from normtk.errors import DecodeError, InputError, UsageError
 
 Errors = Literal["strict", "replace"]
 STDIO = "-"
@@ -34,7 +34,8 @@ _NAME_ROOM = 200  # bytes of the target's name kept in the temporary name (NAME_
 _SIGNALS = ("SIGTERM", "SIGHUP")
 
 
-def _open_binary(path: str) -> BinaryIO:
+def open_binary(path: str) -> BinaryIO:
+    """Open a file (or stdin for ``-``) for reading bytes; errors name the file."""
     if path == STDIO:
         return sys.stdin.buffer
     file = Path(path)
@@ -58,7 +59,7 @@ def read_lines(path: str, errors: Errors = "strict") -> Iterator[str]:
     ``errors="strict"`` an undecodable byte raises :class:`InputError` naming the
     file, the line and the byte offset in the file (:class:`DecodeError`).
     """
-    stream = _open_binary(path)
+    stream = open_binary(path)
     name = "<stdin>" if path == STDIO else path
     offset = 0
     try:
@@ -303,3 +304,21 @@ def _exit_handler(previous: Any) -> Callable[[int, FrameType | None], None]:
         raise SystemExit(128 + signum)
 
     return handle
+
+
+def output_paths(inputs: Sequence[str], output_dir: str) -> list[str]:
+    """Return the output of each input in ``output_dir``: the same file name."""
+    directory = Path(output_dir)
+    if not directory.is_dir():
+        msg = f"{output_dir}: no such folder"
+        raise InputError(msg)
+    names = [Path(name).name for name in inputs]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            msg = f"two inputs are named {name}: their outputs in {output_dir} would collide"
+            raise UsageError(msg)
+    for source, name in zip(inputs, names, strict=True):
+        if (directory / name).resolve() == Path(source).resolve():
+            msg = f"{source}: the output would overwrite the input (use --in-place for that)"
+            raise UsageError(msg)
+    return [str(directory / name) for name in names]

@@ -125,6 +125,20 @@ class Corpus:
             self.tgt_lang,
         )
 
+    def slice(self, start: int, end: int) -> Corpus:
+        """Return segments ``start:end`` as a corpus of their own (ids and languages kept)."""
+        return Corpus(
+            self.src[start:end] if self.src is not None else None,
+            [ref[start:end] for ref in self.refs],
+            {name: hyp[start:end] for name, hyp in self.hyps.items()},
+            self.ref_names,
+            self.seg_ids[start:end],
+            self.doc_ids[start:end],
+            self.origlangs[start:end],
+            self.src_lang,
+            self.tgt_lang,
+        )
+
     def segments(self) -> Iterator[Segment]:
         """Yield the segments in order."""
         for i in range(len(self)):

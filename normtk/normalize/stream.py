@@ -19,6 +19,7 @@ def normalize_stream(
     lines: Iterable[str],
     chunk_chars: int = 1 << 16,
     doc_breaks: DocBreaks = "none",
+    document: Document | None = None,
 ) -> Iterator[Normalized]:
     """Normalize a stream of lines (each ending in ``\\n`` but maybe the last) in chunks.
 
@@ -26,7 +27,9 @@ def normalize_stream(
     by line in the whole stream. The stream is one document (an entity ends in
     one form in it), or with ``doc_breaks="blank"`` one per run of lines between
     blank lines (wire stories). Memory stays bounded by ``chunk_chars`` plus
-    the longest line.
+    the longest line. ``document`` carries what earlier lines of the same
+    document settled (it is updated in place), for a stream that continues
+    another one cut where a chunk ended.
 
     >>> from normtk import Gazetteer
     >>> normalizer = Normalizer(Gazetteer.load(), "en", keep_styled=True)
@@ -37,7 +40,8 @@ def normalize_stream(
     first_line = 1
     chunk: list[str] = []
     size = 0
-    document = Document()
+    if document is None:
+        document = Document()
     for line in lines:
         if doc_breaks == "blank" and not line.strip():
             if chunk:

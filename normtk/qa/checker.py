@@ -140,16 +140,36 @@ class Checker:
         """
         options.doc_breaks(doc_breaks)
         name = system if system is not None else _only_system(corpus)
-        hyps = corpus.system(name)
+        documents = document_ranges(corpus, corpus.system(name), doc_breaks)
+        return self.check_documents(corpus, name, documents, use_ref=use_ref, use_src=use_src)
+
+    def check_documents(
+        self,
+        corpus: Corpus,
+        system: str,
+        documents: Sequence[tuple[int, int]],
+        *,
+        use_ref: bool = True,
+        use_src: bool = True,
+        first: int = 1,
+    ) -> list[Finding]:
+        """Return the findings of ``documents`` (segment ranges ``start:end``) of ``system``.
+
+        Each document is checked on its own, so any set of whole documents may
+        be checked apart from the rest: segments are numbered from ``first``
+        (a slice of a corpus gives the number of its first segment in the
+        whole), and findings come sorted as :meth:`check` sorts them.
+        """
+        hyps = corpus.system(system)
         refs = corpus.refs if use_ref else []
         src = corpus.src if use_src else None
         findings: list[Finding] = []
-        for start, end in _documents(corpus, hyps, doc_breaks):
+        for start, end in documents:
             segments: list[Segment] = []
             for i in range(start, end):
                 segment = self.context.segment(
-                    name,
-                    i + 1,
+                    system,
+                    i + first,
                     corpus.seg_ids[i],
                     corpus.doc_ids[i],
                     hyps[i],
@@ -227,7 +247,10 @@ def _only_system(corpus: Corpus) -> str:
     return next(iter(corpus.hyps))
 
 
-def _documents(corpus: Corpus, hyps: Sequence[str], doc_breaks: DocBreaks) -> list[tuple[int, int]]:
+def document_ranges(
+    corpus: Corpus, hyps: Sequence[str], doc_breaks: DocBreaks
+) -> list[tuple[int, int]]:
+    """Return the documents of ``corpus`` as segment ranges ``(start, end)``, in order."""
     if any(doc is not None for doc in corpus.doc_ids):
         return [(d.start, d.end) for d in corpus.documents()]
     if doc_breaks == "blank":

@@ -23,6 +23,7 @@ PRIVATE_API: tuple[tuple[str, str, str], ...] = (
     ("sacrebleu.metrics.base", "Metric", "_compute_score_from_stats"),
     ("sacrebleu.metrics.base", "Metric", "_cache_references"),
     ("sacrebleu.metrics.base", "Metric", "_ref_cache"),
+    ("sacrebleu.metrics.base", "Metric", "num_refs"),
     ("sacrebleu.significance", "", "_bootstrap_resample"),
     ("sacrebleu.significance", "", "_compute_p_value"),
     ("sacrebleu.significance", "", "estimate_ci"),
@@ -39,6 +40,16 @@ def cache_references(metric: Any, references: Sequence[Sequence[str]]) -> list[A
     """Return the metric's per-segment reference cache for ``references`` (one list a stream)."""
     cache: list[Any] = metric._cache_references(references)
     return cache
+
+
+def count_references(metric: Any, references: Sequence[Sequence[str | None]]) -> None:
+    """Tell the metric how many references each segment has, as caching them would.
+
+    The signature names the count (``nrefs``: the one count, or ``var``); a
+    metric that only aggregates statistics computed elsewhere needs it too.
+    """
+    counts = {sum(ref is not None for ref in refs) for refs in zip(*references, strict=True)}
+    metric.num_refs = counts.pop() if len(counts) == 1 else -1
 
 
 def reference_cache(metric: Any) -> list[Any]:

@@ -119,6 +119,40 @@ class SentenceReport:
 
 
 @dataclass(slots=True)
+class SystemStatistics:
+    """What scoring one system needs from its text: per-segment statistics, in segment order.
+
+    ``views[view][metric]`` holds sacrebleu's sufficient statistics of each
+    segment; ``entities`` the entity counts of each segment (with a
+    normalizer); ``changed_segments`` how many segments normalization changed.
+    Statistics of consecutive ranges of segments :func:`concatenate` into the
+    statistics of the whole, so they may be computed anywhere, piece by piece.
+    """
+
+    views: dict[View, dict[str, sb.Stats]]
+    entities: _EntityStats | None = None
+    changed_segments: int = 0
+
+
+def concatenate(parts: Sequence[SystemStatistics]) -> SystemStatistics:
+    """Return the statistics of consecutive segment ranges joined, in the order given."""
+    if not parts:
+        msg = "no statistics to join"
+        raise UsageError(msg)
+    views: dict[View, dict[str, sb.Stats]] = {
+        view: {metric: [] for metric in metrics} for view, metrics in parts[0].views.items()
+    }
+    entities: _EntityStats | None = None if parts[0].entities is None else []
+    for part in parts:
+        for view, metrics in part.views.items():
+            for metric, rows in metrics.items():
+                views[view][metric].extend(rows)
+        if entities is not None and part.entities is not None:
+            entities.extend(part.entities)
+    return SystemStatistics(views, entities, sum(p.changed_segments for p in parts))
+
+
+@dataclass(slots=True)
 class _View:
     """One view of the references: the texts and each metric's statistics of them."""
 
@@ -147,7 +181,11 @@ class Scorer:
         tokenize: str | None = None,
         n_bootstrap: int = DEFAULT_RESAMPLES,
         seed: int = DEFAULT_SEED,
+        prepare: bool = True,
     ) -> None:
+        """``prepare=False`` skips reading the references (their statistics, their
+        entities): such a scorer only turns :class:`SystemStatistics` computed
+        elsewhere into a report (:meth:`report`), as a cluster's client does."""
         if not references:
             msg = "no references given"
             raise UsageError(msg)
@@ -168,8 +206,11 @@ class Scorer:
         self.seed = seed
         plain_metrics = {}
         self._keys: dict[str, str] = {}  # display name (chrF2) -> metric name (chrf)
+        self.prepared = prepare
         for name in self.metric_names:
-            metric = self._make(name, self.references)
+            metric = self._make(name, self.references if prepare else None)
+            if not prepare:
+                sb.count_references(metric.sacrebleu, self.references)
             plain_metrics[_display_name(metric)] = metric
             self._keys[_display_name(metric)] = name
         self._views = [_View("plain", self.references, plain_metrics, [False] * self.size)]
@@ -180,7 +221,10 @@ class Scorer:
             from normtk.normalize import Normalizer
 
             self._canonical = Normalizer(normalizer.gazetteer, normalizer.lang, canonical=True)
-            self._views.append(self._entity_view(self._canonical))
+            if prepare:
+                self._views.append(self._entity_view(self._canonical))
+            else:
+                self._views.append(_View("entities", [], plain_metrics, []))
 
     def _entity_view(self, canonical: Normalizer) -> _View:
         """Normalize the references once; re-cache only the segments that changed."""
@@ -270,17 +314,98 @@ class Scorer:
         default, 1000 / 10000). With a normalizer, entity F1 is tested against
         the baseline by paired bootstrap as well.
         """
+        self.check(systems, paired, baseline)
+        statistics: dict[str, SystemStatistics] = {}
+        for number, (name, hyps) in enumerate(systems.items(), start=1):
+            if progress is not None:
+                progress(f"scoring {name} ({number}/{len(systems)})")
+            statistics[name] = self.system_statistics(hyps)
+        return self.report(
+            statistics,
+            confidence=confidence,
+            paired=paired,
+            baseline=baseline,
+            n_samples=n_samples,
+            progress=progress,
+        )
+
+    def check(
+        self,
+        systems: Mapping[str, Sequence[str]],
+        paired: PairedTestType | None = None,
+        baseline: str | None = None,
+    ) -> None:
+        """Raise the error :meth:`score` would raise for these systems and test, if any."""
         self._check(systems)
-        if paired is not None:
-            if baseline is None:
-                msg = "a paired test needs a baseline system"
-                raise UsageError(msg)
-            if baseline not in systems:
-                msg = f"baseline {baseline!r} is not among the systems ({', '.join(systems)})"
-                raise UsageError(msg)
-            if len(systems) < 2:
-                msg = "a paired test needs at least one system besides the baseline"
-                raise UsageError(msg)
+        self._check_paired(list(systems), paired, baseline)
+
+    def _check_paired(
+        self, systems: Sequence[str], paired: PairedTestType | None, baseline: str | None
+    ) -> None:
+        if paired is None:
+            return
+        if baseline is None:
+            msg = "a paired test needs a baseline system"
+            raise UsageError(msg)
+        if baseline not in systems:
+            msg = f"baseline {baseline!r} is not among the systems ({', '.join(systems)})"
+            raise UsageError(msg)
+        if len(systems) < 2:
+            msg = "a paired test needs at least one system besides the baseline"
+            raise UsageError(msg)
+
+    def system_statistics(self, hyps: Sequence[str]) -> SystemStatistics:
+        """Return one system's per-segment statistics in every view (and its entity counts)."""
+        if not self.prepared:
+            msg = "this scorer only reports statistics computed elsewhere (prepare=False)"
+            raise UsageError(msg)
+        if len(hyps) != self.size:
+            msg = f"{len(hyps)} segments given, the references have {self.size}"
+            raise InputError(msg)
+        texts, mentions = self._texts(hyps)
+        views: dict[View, dict[str, sb.Stats]] = {}
+        plain_stats: dict[str, sb.Stats] = {}
+        for view in self._views:
+            views[view.name] = self._statistics(view, texts, plain_stats)
+            plain_stats = plain_stats or views[view.name]
+        if mentions is None:
+            return SystemStatistics(views)
+        changed = sum(
+            1
+            for i in range(self.size)
+            if self._views[1].changed[i] or texts["entities"][i] != hyps[i]
+        )
+        in_style = self.normalizer.in_style if self.normalizer is not None else None
+        entities = [
+            statistics_against(found, self._expected[i], in_style)
+            for i, found in enumerate(mentions)
+        ]
+        return SystemStatistics(views, entities, changed)
+
+    def report(
+        self,
+        statistics: Mapping[str, SystemStatistics],
+        *,
+        confidence: bool = False,
+        paired: PairedTestType | None = None,
+        baseline: str | None = None,
+        n_samples: int = 0,
+        progress: Progress | None = None,
+    ) -> ScoreReport:
+        """Turn each system's statistics (from :meth:`system_statistics`) into the report.
+
+        The options are :meth:`score`'s; the figures are the same whether the
+        statistics were computed here or, range by range, elsewhere.
+        """
+        if not statistics:
+            msg = "no systems to score"
+            raise UsageError(msg)
+        self._check_paired(list(statistics), paired, baseline)
+        for name, own in statistics.items():
+            sizes = {len(rows) for metrics in own.views.values() for rows in metrics.values()}
+            if sizes != {self.size}:
+                msg = f"system {name} has statistics of {sorted(sizes)} segments, not {self.size}"
+                raise InputError(msg)
         weights = None
         if self.normalizer is not None and self.n_bootstrap > 0 and self.size > 0:
             weights = resample_weights(self.size, self.n_bootstrap, self.seed)
@@ -290,33 +415,19 @@ class Scorer:
             view.name: {display: {} for display in view.metrics} for view in self._views
         }
         entity_stats: dict[str, _EntityStats] = {}
-        for number, (name, hyps) in enumerate(systems.items(), start=1):
-            if progress is not None:
-                progress(f"scoring {name} ({number}/{len(systems)})")
+        for name, own in statistics.items():
             result = SystemResult(name)
-            texts, mentions = self._texts(hyps)
-            plain_stats: dict[str, sb.Stats] = {}
             for view in self._views:
-                view_stats = self._statistics(view, texts, plain_stats)
-                plain_stats = plain_stats or view_stats
                 result.views[view.name] = {}
                 for display, metric in view.metrics.items():
-                    stats[view.name][display][name] = view_stats[display]
+                    stats[view.name][display][name] = own.views[view.name][display]
                     result.views[view.name][display] = self._figure(
-                        metric, view_stats[display], confidence
+                        metric, own.views[view.name][display], confidence
                     )
-            if mentions is not None:
-                result.changed_segments = sum(
-                    1
-                    for i in range(self.size)
-                    if self._views[1].changed[i] or texts["entities"][i] != hyps[i]
-                )
-                in_style = self.normalizer.in_style if self.normalizer is not None else None
-                entity_stats[name] = [
-                    statistics_against(found, self._expected[i], in_style)
-                    for i, found in enumerate(mentions)
-                ]
-                result.entities = entity_scores(entity_stats[name], weights=weights, n_bootstrap=0)
+            if own.entities is not None and self.normalizer is not None:
+                result.changed_segments = own.changed_segments
+                entity_stats[name] = own.entities
+                result.entities = entity_scores(own.entities, weights=weights, n_bootstrap=0)
             results.append(result)
         report = ScoreReport(results, self.signatures(), self._entity_signature())
         report.statistics = stats
@@ -440,6 +551,9 @@ class Scorer:
 
         Each figure equals sacrebleu's ``sentence_score`` for the segment.
         """
+        if not self.prepared:
+            msg = "this scorer only reports statistics computed elsewhere (prepare=False)"
+            raise UsageError(msg)
         self._check(systems)
         texts = {system: self._texts(hyps)[0] for system, hyps in systems.items()}
         scores: dict[View, dict[str, dict[str, list[float]]]] = {}
