@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from normtk.errors import UsageError
 from normtk.io.files import Errors, open_output, output_paths, read_lines
 from normtk.io.formats import EDIT_FORMATS, get_format
-from normtk.io.formats.xliff import Target
 from normtk.normalize import DocBreaks, Document, Normalizer, normalize_stream
 
 if TYPE_CHECKING:
+    from normtk.io.formats.xliff import Target
     from normtk.normalize.results import Normalized, Suggestion, Unresolved
 
 
@@ -100,10 +100,21 @@ def _line_starts(text: str) -> list[int]:
 
 
 def normalize_text(
-    normalizer: Normalizer, path: str, errors: Errors = "strict", doc_breaks: DocBreaks = "none"
+    normalizer: Normalizer,
+    path: str,
+    errors: Errors = "strict",
+    doc_breaks: DocBreaks = "none",
+    *,
+    records: bool = True,
 ) -> Iterator[Rewritten]:
-    """Rewrite a plain-text file (stdin for ``-``) in chunks of lines, in bounded memory."""
+    """Rewrite a plain-text file (stdin for ``-``) in chunks of lines, in bounded memory.
+
+    ``records=False`` leaves out the change-log records (nobody reads them).
+    """
     for result in normalize_stream(normalizer, read_lines(path, errors), doc_breaks=doc_breaks):
+        if not records:
+            yield Rewritten(result.text)
+            continue
         yield Rewritten(
             result.text,
             [record(path, change) for change in result.changes],
@@ -156,20 +167,26 @@ def normalize_files(
             for name, kind, target in zip(inputs, kinds, targets, strict=True):
                 # The output goes to a temporary file that replaces the target at the end.
                 with open_output(target) as out:
-                    _write(_rewrite(normalizer, name, kind, errors, doc_breaks), out, logs)
+                    _write(_rewrite(normalizer, name, kind, errors, doc_breaks, logs), out, logs)
         else:
             with open_output(output) as out:
                 for name, kind in zip(inputs, kinds, strict=True):
-                    _write(_rewrite(normalizer, name, kind, errors, doc_breaks), out, logs)
+                    _write(_rewrite(normalizer, name, kind, errors, doc_breaks, logs), out, logs)
 
 
 def _rewrite(
-    normalizer: Normalizer, name: str, kind: str, errors: Errors, doc_breaks: DocBreaks
+    normalizer: Normalizer,
+    name: str,
+    kind: str,
+    errors: Errors,
+    doc_breaks: DocBreaks,
+    logs: tuple[TextIO | None, TextIO | None],
 ) -> Iterator[Rewritten]:
     if kind == "xliff":
         yield normalize_xliff(normalizer, name)
     else:
-        yield from normalize_text(normalizer, name, errors, doc_breaks)
+        records = any(log is not None for log in logs)
+        yield from normalize_text(normalizer, name, errors, doc_breaks, records=records)
 
 
 def _write(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any, Generic, Protocol, TypeVar
 
 from normtk.folding import match_key
@@ -41,6 +42,10 @@ class Named(Protocol):
 
 
 A = TypeVar("A", bound=Named)
+
+
+_START = itemgetter(1)
+_END = itemgetter(2)
 
 
 class AliasIndex(Generic[A]):
@@ -123,7 +128,9 @@ class AliasIndex(Generic[A]):
             found = self._word_matches(key)
         else:
             found = self._automaton_matches(key)
-        found.sort(key=_by_start_then_longest)
+        # By start, the longest first: two sorts on C keys (stable) beat one on a lambda.
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         taken = 0
         for number, start, end in found:
             if start >= taken:
@@ -163,7 +170,3 @@ class AliasIndex(Generic[A]):
                 if number is not None:
                     found.append((number, start, end))
         return found
-
-
-def _by_start_then_longest(match: tuple[int, int, int]) -> tuple[int, int]:
-    return match[1], -match[2]

@@ -42,7 +42,15 @@ class Change:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
-        return asdict(self)
+        return {
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "entity": self.entity,
+            "rule": self.rule,
+        }
 
 
 @dataclass(frozen=True, slots=True)
