@@ -406,6 +406,18 @@ class Report:
             )
         return records
 
+    def still_flagged(self) -> dict[int, str]:
+        """For each lost finding whose line still has a finding on its entity, that finding."""
+        by_line: dict[tuple[str, str, int, str], Row] = {}
+        for f in self.findings:
+            by_line.setdefault((f.pair, f.system, f.line, f.entity), f)
+        out = {}
+        for j in self.lost:
+            f = by_line.get((j.pair, j.system, j.line, j.entity))
+            if f is not None and j.entity:
+                out[id(j)] = f"{f.kind} {f.text[:30]!r} → {f.fix[:30]!r}"
+        return out
+
     def kinds(self) -> list[dict[str, object]]:
         """Return per kind: precision at warning+error and at error, unjudged and new counts."""
         unjudged = Counter(r.kind for r in self.unjudged)
@@ -510,8 +522,13 @@ def render_md(report: Report) -> str:
             f"| {k['kind']} | {_pct(k['warning+error'])} ({k['warning+error judged']}) "
             f"| {_pct(k['error'])} ({k['error judged']}) | {k['unjudged']} | {k['new']} |"
         )
+    still = report.still_flagged()
     out += ["", f"Judged-true findings lost: {len(report.lost)}"]
-    out += [f"- {_brief(j)} [{j.where}]" for j in report.lost]
+    out += [
+        f"- {_brief(j)} [{j.where}]"
+        + (f" — still flagged on its line as {still[id(j)]}" if id(j) in still else "")
+        for j in report.lost
+    ]
     out += ["", f"Judged-false findings still present: {len(report.false_present)}"]
     out += [f"- {_brief(f)}: {j.reason} [{j.where}]" for f, j in report.false_present]
     return "\n".join(out)
