@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
 _KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
 _CACHE_SIZE = 1 << 16
+_LONGEST_GIVEN_NAME = 40  # characters: the surname rule looks no further back
 
 
 class Normalizer:
@@ -341,9 +342,15 @@ class Normalizer:
         text = context.text
         if start < 2 or text[start - 1] not in " \u00a0" or " " in written:
             return False
-        # Most names follow a lower-case word ("in Kiev"): rule that out in C first.
-        space = max(text.rfind(" ", 0, start - 1), text.rfind("\u00a0", 0, start - 1))
-        if not text[max(space + 1, text.rfind("\n", 0, start - 1) + 1)].isupper():
+        # Most names follow a lower-case word ("in Kiev"): rule that out in C first,
+        # looking back no further than a given name is long.
+        low = max(0, start - 1 - _LONGEST_GIVEN_NAME)
+        begin = 1 + max(
+            text.rfind(" ", low, start - 1),
+            text.rfind("\u00a0", low, start - 1),
+            text.rfind("\n", low, start - 1),
+        )
+        if (begin == 0 and low > 0) or not text[begin].isupper():
             return False
         before = context.word_before(start)
         if not before[:1].isupper() or fold(before) not in self.gazetteer.given_names:
