@@ -62,6 +62,8 @@ class Context:
 
     def __init__(self, text: str, words: CueWords | None = None) -> None:
         self.text = text
+        #: Whether the text has a no-break space anywhere (most have none).
+        self.has_nbsp = "\u00a0" in text
         self._start = self._end = 0  # the current line: text[start:end]
         self._folded_line = ""
         self._on_line: dict[str, bool] = {}

@@ -113,11 +113,17 @@ class Normalizer:
         found: list[tuple[int, int, _Decision | None, tuple[Alias, ...]]] = []
         for start, end, aliases in self._index.scan(text):
             written = text[start:end]
-            if self._surname_of_someone(context, start, written, aliases):
-                continue
             decision = decisions.get((id(aliases), written))
-            if decision is None and fold(written) not in ambiguities:
-                decision = self._decide(aliases, written, context, start, end, document)
+            if decision is None:
+                if self._surname_of_someone(context, start, written, aliases):
+                    continue
+                if fold(written) not in ambiguities:
+                    decision = self._decide(aliases, written, context, start, end, document)
+            # A known decision: only a rewrite can wrong a person's surname.
+            elif decision[4] is not None and self._surname_of_someone(
+                context, start, written, aliases
+            ):
+                continue
             if decision is not None and decision[0] is not None:
                 document.named.add(decision[0])
             found.append((start, end, decision, aliases))
@@ -345,11 +351,9 @@ class Normalizer:
         # Most names follow a lower-case word ("in Kiev"): rule that out in C first,
         # looking back no further than a given name is long.
         low = max(0, start - 1 - _LONGEST_GIVEN_NAME)
-        begin = 1 + max(
-            text.rfind(" ", low, start - 1),
-            text.rfind("\u00a0", low, start - 1),
-            text.rfind("\n", low, start - 1),
-        )
+        begin = 1 + max(text.rfind(" ", low, start - 1), text.rfind("\n", low, start - 1))
+        if context.has_nbsp:
+            begin = max(begin, 1 + text.rfind("\u00a0", low, start - 1))
         if (begin == 0 and low > 0) or not text[begin].isupper():
             return False
         before = context.word_before(start)
