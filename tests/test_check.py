@@ -487,3 +487,26 @@ def test_severity_filter_and_gate(checker: Checker) -> None:
     assert Severity.parse("warning") is Severity.WARNING
     with pytest.raises(UsageError, match=r"fail_on: unknown severity 'fatal'"):
         fails(findings, "fatal")
+
+
+def test_a_name_run_together_in_a_source_hashtag_is_no_added_entity(
+    gazetteer: Gazetteer,
+) -> None:
+    # WMT22 ru-en line 1709: "the hashtag #poet of Russia" for "#поэтвроссиибольшечемпоэт".
+    wmt = DATA / "wmt22"
+
+    def line(path: str) -> str:
+        return (wmt / path).read_text(encoding="utf-8").splitlines()[1708]
+
+    hyp = [line("system-outputs/generaltest2022.ru-en.hyp.HuaweiTSC.en")]
+    ref = [line("references/generaltest2022.ru-en.ref.A.en")]
+    src = [line("sources/generaltest2022.ru-en.src.ru")]
+    assert "#поэтвроссиибольшечемпоэт" in src[0]
+    checker = Checker(gazetteer, lang="en", src_lang="ru")
+    assert [f for f in checker.check_texts(hyp, ref=ref, src=src) if f.entity == "russia"] == []
+    # Without the hashtag the source does not name Russia: the translation adds it.
+    plain = [src[0].replace("#поэтвроссиибольшечемпоэт", "#поэт")]
+    findings = checker.check_texts(hyp, ref=ref, src=plain)
+    assert [(f.rule, f.entity) for f in findings if f.entity == "russia"] == [
+        ("entity.added", "russia")
+    ]

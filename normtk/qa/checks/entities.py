@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from normtk.folding import fold
 from normtk.qa.checks import Check
-from normtk.qa.context import SIDE_NAMES, Segment, Side
+from normtk.qa.context import SIDE_NAMES, Context, Segment, Side
 from normtk.qa.findings import Finding, Severity
 
 
@@ -58,7 +60,9 @@ class EntityCheck(Check):
             seen.add(m.entity_id)
             # The source can only speak for entities the gazetteer names in its language.
             basis = tuple(s.name for s in sides if context.can_see(s, m.entity_id))
-            if not basis:
+            if not basis or any(
+                s.name == "src" and _in_hashtag(s.text, context, m.entity_id) for s in sides
+            ):
                 continue
             # A reference alone is weak evidence where a source was given that cannot be
             # read for the entity: the reference may paraphrase (the UK for Britain) or err.
@@ -96,3 +100,21 @@ def _neither(basis: tuple[str, ...]) -> str:
     if len(names) == 1:
         return f"the translation but not in the {names[0]}"
     return "neither the " + " nor the ".join(names)
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def _in_hashtag(text: str, context: Context, entity_id: str) -> bool:
+    """Tell whether a hashtag of the source holds the entity's native name, run together.
+
+    "#поэтвроссиибольшечемпоэт" ("a poet in Russia is more than a poet") names
+    Russia though no word of the source is the name: the source vouches for it.
+    """
+    if "#" not in text or context.src_lang is None:
+        return False
+    native = context.gazetteer[entity_id].native.get(context.src_lang)
+    if not native or len(native) < 5:
+        return False
+    stem = fold(native)[:-2]  # the stem its inflected forms share (Росси-я, Росси-и)
+    return any(stem in fold(tag) for tag in _HASHTAG.findall(text))
