@@ -258,3 +258,17 @@ def test_language_codes_in_any_case(gazetteer: Gazetteer, uk: SourceFinder) -> N
     hyp, src = ["Explosions in Kiev at night"], [sentence]
     assert upper.check_texts(hyp, src=src) == lower.check_texts(hyp, src=src)
     assert [f.fix for f in upper.check_texts(hyp, src=src)] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # WMT22 uk-en source, line 1832: Катар-Юрти is Katyr-Yurt, a Chechen village.
+        "бачив руїни Грозного, Катар-Юрти, Ітум-Кали та інших міст",
+        "Юрт-Катар",
+    ],
+)
+def test_a_name_as_part_of_a_hyphenated_name_is_not_the_entity(sentence: str) -> None:
+    finder = SourceFinder(Gazetteer.load(), "uk")
+    assert "qatar" not in {c for m in finder.find(sentence) for c in m.candidates}
+    assert "qatar" in {m.entity_id for m in finder.find("Делегація з Катару прибула")}

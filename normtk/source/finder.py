@@ -255,6 +255,8 @@ class SourceFinder:
         winners = tuple(sorted(eid for eid, (used, _) in best.items() if used == longest))
         entry = best[winners[0]][1]
         start, end = words[index][0], words[index + longest - 1][1]
+        if _in_compound(text, start, end):
+            return None, 0  # Катар-Юрти is a village (Katyr-Yurt), not Qatar
         rule = f"native:{self.lang}" + (":surname" if entry.first else "")
         entity_id = winners[0] if len(winners) == 1 else None
         mention = SourceMention(start, end, text[start:end], entity_id, winners, entry.lemma, rule)
@@ -285,7 +287,7 @@ class SourceFinder:
         """Return the names written exactly as some alias (Latin-script names, other languages)."""
         mentions = []
         for start, end, aliases in self.gazetteer.index.scan(text):
-            if any(a.kind == "keep" for a in aliases):
+            if any(a.kind == "keep" for a in aliases) or _in_compound(text, start, end):
                 continue
             # An entity's own acronym in the source's language, as written, names it
             # (ЗСУ, ООН, СРСР); another language's (Ukrainian ВСУ is the Supreme Court,
@@ -321,3 +323,15 @@ def _merge(first: list[SourceMention], second: list[SourceMention]) -> list[Sour
     taken = [(m.start, m.end) for m in first]
     extra = [m for m in second if not any(m.start < e and s < m.end for s, e in taken)]
     return sorted(first + extra, key=lambda m: (m.start, -m.end))
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` is one part of a hyphenated name (Катар-Юрти)."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in _HYPHENS and after[1].isupper()) or (
+        len(before) == 2 and before[1] in _HYPHENS and before[0].isalpha()
+    )
