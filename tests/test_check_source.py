@@ -271,4 +271,11 @@ def test_language_codes_in_any_case(gazetteer: Gazetteer, uk: SourceFinder) -> N
 def test_a_name_as_part_of_a_hyphenated_name_is_not_the_entity(sentence: str) -> None:
     finder = SourceFinder(Gazetteer.load(), "uk")
     assert "qatar" not in {c for m in finder.find(sentence) for c in m.candidates}
+    assert "qatar" not in finder.derived(sentence)  # no weak evidence either
     assert "qatar" in {m.entity_id for m in finder.find("Делегація з Катару прибула")}
+
+
+def test_a_word_of_a_longer_name_is_no_weak_evidence() -> None:
+    # "та" ("and") is a word of Trinidad and Tobago's Ukrainian name, not the country.
+    finder = SourceFinder(Gazetteer.load(), "uk")
+    assert "trinidad-and-tobago" not in finder.derived("Він працював та допомагав")

@@ -207,8 +207,14 @@ class SourceFinder:
         """
         found: set[str] = set()
         for start, end in _words(text):
+            if _in_compound(text, start, end):
+                continue  # Катар-Юрти names no Qatar
             key = _fold(text[start:end])
-            found.update(e.entity_id for e in self._forms.get(key, ()))  # путін, москва
+            found.update(  # путін, москва: a whole one-word name, not a word of a longer one
+                e.entity_id
+                for e in self._forms.get(key, ())
+                if e.position == e.first and len(e.words) - e.first == 1
+            )
             found |= self._weak.get(key, set())
             for length in range(3, len(key)):
                 ids = self._derived.get(key[:length])
