@@ -275,6 +275,15 @@ def test_a_name_as_part_of_a_hyphenated_name_is_not_the_entity(sentence: str) ->
     assert "qatar" in {m.entity_id for m in finder.find("Делегація з Катару прибула")}
 
 
+def test_two_names_joined_by_a_hyphen_are_both_named() -> None:
+    finder = SourceFinder(Gazetteer.load(), "uk")
+    assert {m.entity_id for m in finder.find("саміт Росія-НАТО")} == {"russia", "nato"}
+    assert {m.entity_id for m in finder.find("переговори Україна-ЄС")} == {
+        "ukraine",
+        "european-union",
+    }
+
+
 def test_a_word_of_a_longer_name_is_no_weak_evidence() -> None:
     # "та" ("and") is a word of Trinidad and Tobago's Ukrainian name, not the country.
     finder = SourceFinder(Gazetteer.load(), "uk")

@@ -207,7 +207,7 @@ class SourceFinder:
         """
         found: set[str] = set()
         for start, end in _words(text):
-            if _in_compound(text, start, end):
+            if self._in_compound(text, start, end):
                 continue  # Катар-Юрти names no Qatar
             key = _fold(text[start:end])
             found.update(  # путін, москва: a whole one-word name, not a word of a longer one
@@ -261,7 +261,7 @@ class SourceFinder:
         winners = tuple(sorted(eid for eid, (used, _) in best.items() if used == longest))
         entry = best[winners[0]][1]
         start, end = words[index][0], words[index + longest - 1][1]
-        if _in_compound(text, start, end):
+        if self._in_compound(text, start, end):
             return None, 0  # Катар-Юрти is a village (Katyr-Yurt), not Qatar
         rule = f"native:{self.lang}" + (":surname" if entry.first else "")
         entity_id = winners[0] if len(winners) == 1 else None
@@ -289,11 +289,37 @@ class SourceFinder:
                 return 0
         return needed
 
+    def _in_compound(self, text: str, start: int, end: int) -> bool:
+        """Tell whether ``text[start:end]`` is one part of a hyphenated name (Катар-Юрти).
+
+        Two names joined by a hyphen are a pair, not a compound: саміт Росія-НАТО
+        names Russia and NATO.
+        """
+        after = text[end : end + 2]
+        before = text[max(0, start - 2) : start]
+        if len(after) == 2 and after[0] in _HYPHENS and after[1].isupper():
+            neighbour = _NEIGHBOUR.match(text, end + 1)
+        elif len(before) == 2 and before[1] in _HYPHENS and before[0].isalpha():
+            words = _NEIGHBOUR.findall(text, max(0, start - 40), start - 1)
+            neighbour_text = words[-1] if words else ""
+            return not self._is_name(neighbour_text)
+        else:
+            return False
+        return not self._is_name(neighbour.group() if neighbour else "")
+
+    def _is_name(self, word: str) -> bool:
+        """Tell whether ``word`` alone is a name the finder knows (a form or an alias)."""
+        if not word:
+            return False
+        if any(e.position == e.first for e in self._forms.get(_fold(word), ())):
+            return True
+        return any(s == 0 and e == len(word) for s, e, _ in self.gazetteer.index.scan(word))
+
     def _alias_mentions(self, text: str) -> list[SourceMention]:
         """Return the names written exactly as some alias (Latin-script names, other languages)."""
         mentions = []
         for start, end, aliases in self.gazetteer.index.scan(text):
-            if any(a.kind == "keep" for a in aliases) or _in_compound(text, start, end):
+            if any(a.kind == "keep" for a in aliases) or self._in_compound(text, start, end):
                 continue
             # An entity's own acronym in the source's language, as written, names it
             # (ЗСУ, ООН, СРСР); another language's (Ukrainian ВСУ is the Supreme Court,
@@ -332,12 +358,4 @@ def _merge(first: list[SourceMention], second: list[SourceMention]) -> list[Sour
 
 
 _HYPHENS = "-\u2010\u2011"
-
-
-def _in_compound(text: str, start: int, end: int) -> bool:
-    """Tell whether ``text[start:end]`` is one part of a hyphenated name (Катар-Юрти)."""
-    after = text[end : end + 2]
-    before = text[max(0, start - 2) : start]
-    return (len(after) == 2 and after[0] in _HYPHENS and after[1].isupper()) or (
-        len(before) == 2 and before[1] in _HYPHENS and before[0].isalpha()
-    )
+_NEIGHBOUR = re.compile(r"\w+")
