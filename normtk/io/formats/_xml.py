@@ -108,6 +108,24 @@ def local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def text_without(element: Any, code: frozenset[str]) -> str:
+    """Return the character data of ``element``, leaving out elements named in ``code``."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            name = local(child.tag)
+            if name and name not in code:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
 def _name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from normtk.errors import InputError, UsageError
 from normtk.io.formats import ReadOptions
-from normtk.io.formats._xml import local, parse_xml, primary_language
+from normtk.io.formats._xml import local, parse_xml, primary_language, text_without
 from normtk.io.formats.text import system_name
 from normtk.io.model import Corpus
 
@@ -79,21 +79,4 @@ def _variant(path: str, unit: Any, unit_id: str, lang: str) -> str:
     if seg is None:
         msg = f"{path}:{chosen[0].sourceline}: unit {unit_id}: the {lang} variant has no <seg>"
         raise InputError(msg)
-    return _text(seg)
-
-
-def _text(element: Any) -> str:
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            name = local(child.tag)
-            if name and name not in _CODE:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return "".join(parts)
+    return text_without(seg, _CODE)

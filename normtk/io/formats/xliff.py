@@ -41,7 +41,14 @@ from typing import Any
 
 from normtk.errors import InputError
 from normtk.io.formats import ReadOptions
-from normtk.io.formats._xml import decode_utf8, local, parse_xml, primary_language, read_bytes
+from normtk.io.formats._xml import (
+    decode_utf8,
+    local,
+    parse_xml,
+    primary_language,
+    read_bytes,
+    text_without,
+)
 from normtk.io.formats._xmlscan import Token, decode, escape, scan
 from normtk.io.formats.text import system_name
 from normtk.io.model import Corpus
@@ -138,21 +145,7 @@ def _translate(element: Any) -> bool:
 
 def text_of(element: Any, major: str) -> str:
     """Return the text of a source or target element: character data without native code."""
-    code = _CODE[major]
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            name = local(child.tag)
-            if name and name not in code:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return "".join(parts)
+    return text_without(element, _CODE[major])
 
 
 def read(path: str, options: ReadOptions) -> Corpus:  # noqa: ARG001 - the registry's signature
