@@ -95,3 +95,11 @@ SchedulerOption = Annotated[
         "without it.",
     ),
 ]
+
+MetricsOption = Annotated[
+    str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter.")
+]
+NamesOption = Annotated[
+    str | None,
+    typer.Option(help="Comma-separated system names (default: from the file names)."),
+]

@@ -14,6 +14,8 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    MetricsOption,
+    NamesOption,
     offer,
 )
 from normtk.cli._qa_options import DocBreaks
@@ -60,13 +62,8 @@ def report(
         typer.Option(help="House style for entity normalization and the checks."),
     ] = None,
     gazetteer: GazetteerOption = None,
-    metrics: Annotated[
-        str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter.")
-    ] = "bleu,chrf",
-    names: Annotated[
-        str | None,
-        typer.Option(help="Comma-separated system names (default: from the file names)."),
-    ] = None,
+    metrics: MetricsOption = "bleu,chrf",
+    names: NamesOption = None,
     system: Annotated[
         list[str] | None,
         typer.Option(

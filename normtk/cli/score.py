@@ -15,6 +15,8 @@ from normtk.cli._options import (
     GazetteerOption,
     InputFormat,
     InputFormatOption,
+    MetricsOption,
+    NamesOption,
     SchedulerOption,
 )
 from normtk.errors import UsageError
@@ -58,13 +60,8 @@ def score(
             help="Reference file (plain text, or XLIFF / TMX matched by unit id). Repeatable.",
         ),
     ] = None,
-    metrics: Annotated[
-        str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter.")
-    ] = "bleu,chrf",
-    names: Annotated[
-        str | None,
-        typer.Option(help="Comma-separated system names (default: from the file names)."),
-    ] = None,
+    metrics: MetricsOption = "bleu,chrf",
+    names: NamesOption = None,
     system: Annotated[
         list[str] | None,
         typer.Option(
