@@ -23,48 +23,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-WMT = Path(__file__).resolve().parents[1] / "tests" / "data" / "wmt22"
-
-
-def _tool(name: str) -> str:
-    """Return the console script `name` installed beside this Python, else on PATH."""
-    beside = Path(sys.executable).parent / name
-    if beside.exists():
-        return str(beside)
-    found = shutil.which(name)
-    if found is None:
-        sys.exit(f"{name}: command not found (pip install the project first)")
-    return found
-
-
-def run(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return (wall seconds, child CPU seconds)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from score_overhead import WMT, _tool, cpu_model, run  # the same timing, one place
 
 
 def main() -> None:
