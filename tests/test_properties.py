@@ -73,7 +73,13 @@ def _naive_match_key(text: str) -> str:
 
 
 @settings(max_examples=500)
-@given(st.text() | texts | st.text(alphabet="ab’—«»“éşİКиїв '-\n", max_size=80))
+@given(
+    st.text()
+    | texts
+    | st.text(alphabet="ab’—«»“éşİКиїв '-\n", max_size=80)
+    # Long enough, with enough letters outside ASCII, to take the whole-text translate.
+    | st.text(alphabet="a?КиЇ ’", min_size=100, max_size=400)
+)
 def test_match_key_equals_naive_reference(text: str) -> None:
     from normtk.folding import match_key
 
