@@ -116,11 +116,12 @@ class AliasIndex(Generic[A]):
             self._fitting[number] = fits
         return fits
 
-    def scan(self, text: str) -> Iterator[tuple[int, int, tuple[A, ...]]]:
-        """Yield ``(start, end, aliases)`` for each leftmost-longest whole-word match.
+    def scan(self, text: str) -> list[tuple[int, int, tuple[A, ...]]]:
+        """Return ``(start, end, aliases)`` for each leftmost-longest whole-word match.
 
-        The same ``aliases`` tuple object comes back for the same key and case,
-        so callers may cache decisions by its identity.
+        The aliases of a match are those of its key that fit its case, so they
+        (and the same tuple object) follow from the matched text alone:
+        callers may cache decisions by it.
         """
         key = match_key(text)
         if self._automaton is None and self._looked_up + len(text) <= WORD_LOOKUP_BUDGET:
@@ -131,14 +132,17 @@ class AliasIndex(Generic[A]):
         # By start, the longest first: two sorts on C keys (stable) beat one on a lambda.
         found.sort(key=_END, reverse=True)
         found.sort(key=_START)
+        fitting = self._fitting
+        matches = []
         taken = 0
         for number, start, end in found:
             if start >= taken:
-                everything, uncapitalized = self._fits(number)
-                fitting = everything if text[start].isupper() else uncapitalized
-                if fitting:
+                everything, uncapitalized = fitting.get(number) or self._fits(number)
+                aliases = everything if text[start].isupper() else uncapitalized
+                if aliases:
                     taken = end
-                    yield start, end, fitting
+                    matches.append((start, end, aliases))
+        return matches
 
     def _automaton_matches(self, key: str) -> list[tuple[int, int, int]]:
         """Return ``(number, start, end)`` of every key occurrence, through the automaton."""

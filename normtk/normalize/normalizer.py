@@ -75,7 +75,7 @@ class Normalizer:
         self.canonical = canonical
         self.rewrite_native = rewrite_native or canonical
         self._index = gazetteer.index
-        self._decisions: dict[tuple[int, str], _Decision] = {}
+        self._decisions: dict[str, _Decision] = {}
         self._cues = CueWords.of(gazetteer.languages[lang].cues)
         self._common: frozenset[str] | set[str] | None = None
         self.fuzzy = fuzzy or fuzzy_threshold is not None
@@ -107,34 +107,41 @@ class Normalizer:
     def _decisions_in(self, text: str, document: Document) -> list[tuple[int, int, _Decision]]:
         """Decide every match: the plain ones first, then the ambiguous ones with what
         the plain ones (and the rest of the document) say."""
+        # A match's aliases follow from its text (AliasIndex.scan): decisions are
+        # cached by the text alone.
         decisions = self._decisions
         context = Context(text, self._cues)
         ambiguities = self.gazetteer.ambiguities
-        found: list[tuple[int, int, _Decision | None, tuple[Alias, ...]]] = []
+        named = document.named
+        found: list[tuple[int, int, _Decision]] = []
+        ambiguous: list[tuple[int, tuple[Alias, ...]]] = []
         for start, end, aliases in self._index.scan(text):
             written = text[start:end]
-            decision = decisions.get((id(aliases), written))
+            decision = decisions.get(written)
             if decision is None:
                 if self._surname_of_someone(context, start, written, aliases):
                     continue
-                if fold(written) not in ambiguities:
-                    decision = self._decide(aliases, written, context, start, end, document)
+                if fold(written) in ambiguities:
+                    ambiguous.append((len(found), aliases))
+                    found.append((start, end, _KEEP))
+                    continue
+                decision = self._decide(aliases, written, context, start, end, document)
             # A known decision: only a rewrite can wrong a person's surname.
             elif decision[4] is not None and self._surname_of_someone(
                 context, start, written, aliases
             ):
                 continue
-            if decision is not None and decision[0] is not None:
-                document.named.add(decision[0])
-            found.append((start, end, decision, aliases))
-        out = []
-        for start, end, known, aliases in found:
-            decision = known or self._decide(
-                aliases, text[start:end], context, start, end, document
-            )
             if decision is not _KEEP:
-                out.append((start, end, decision))
-        return out
+                if decision[0] is not None:
+                    named.add(decision[0])
+                found.append((start, end, decision))
+        if not ambiguous:
+            return found
+        for number, aliases in ambiguous:
+            start, end, _ = found[number]
+            decision = self._decide(aliases, text[start:end], context, start, end, document)
+            found[number] = (start, end, decision)
+        return [item for item in found if item[2] is not _KEEP]
 
     def in_style(self, mention: Mention) -> bool:
         """Tell whether a mention (found by any normalizer of the gazetteer) is in this style.
@@ -191,7 +198,6 @@ class Normalizer:
     ) -> _Decision:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
-        cache_key = (id(aliases), written)  # the index's own tuple: stable for its lifetime
         # Another language's form that is also a word of the copy's is dropped at the
         # start of a sentence only: the decision depends on where it stands, so it is
         # not cached (else the first occurrence would decide every later one).
@@ -245,7 +251,7 @@ class Normalizer:
         if cacheable:
             if len(self._decisions) >= _CACHE_SIZE:
                 self._decisions.clear()
-            self._decisions[cache_key] = decision
+            self._decisions[written] = decision
         return decision
 
     def normalize(self, text: str, document: Document | None = None) -> Normalized:
@@ -268,18 +274,19 @@ class Normalizer:
         if self.fuzzy:
             decided, suggestions = self._fuzzy(text, decided)
         for start, end, (entity_id, candidates, _, rule, replacement) in decided:
+            if replacement is None and entity_id is not None:
+                continue  # in style: most mentions
             newlines = text.count("\n", counted, start)
             counted = start
             if newlines:
                 line += newlines
                 line_start = text.rfind("\n", 0, start) + 1
-            if replacement is None:
-                if entity_id is None:
-                    unresolved.append(
-                        Unresolved(
-                            line, start - line_start, end - line_start, text[start:end], candidates
-                        )
+            if replacement is None:  # unresolved: more than one entity it may be
+                unresolved.append(
+                    Unresolved(
+                        line, start - line_start, end - line_start, text[start:end], candidates
                     )
+                )
                 continue
             out.append(text[position:start])
             out.append(replacement)
