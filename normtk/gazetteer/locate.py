@@ -6,10 +6,9 @@ imports neither the YAML library nor the schema validator.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["ENV_VAR", "bundled_dir", "fingerprint", "search_path", "yaml_files"]
@@ -19,11 +18,12 @@ ENV_VAR = "NORMTK_GAZETTEER_PATH"
 
 def bundled_dir() -> Path:
     """Return the directory of the gazetteer shipped with normtk."""
-    installed = Path(str(resources.files("normtk"))) / "_gazetteers"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "_gazetteers"  # where the wheel puts it
     if installed.is_dir():
         return installed
     # A source checkout or an editable install: the data sits beside the package.
-    return Path(__file__).resolve().parents[2] / "gazetteers"
+    return package.parent / "gazetteers"
 
 
 def search_path(extra: Iterable[Path | str] = ()) -> list[Path]:
@@ -48,25 +48,29 @@ def yaml_files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
 
 
 def fingerprint(paths: Sequence[Path]) -> str:
-    """Return a hash of the name, size and modification time of every file shaping a gazetteer.
+    """Return a checksum of the name, size and modification time of every file shaping a gazetteer.
 
     It covers the data files under ``paths`` (YAML and word lists) and the code
     and scheme files that turn them into aliases, so a cache keyed by it goes
     stale only if a file changes without its size or time changing. Only the
-    files are stat'ed, none is read: this runs on every call.
+    files are stat'ed, none is read: this runs on every call. The checksum tells
+    versions apart, it does not guard against anyone (what the cache holds is
+    validated on reading): two of zlib's, as hashlib's import alone would cost
+    a short call more time than the rest of this.
     """
-    digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
     code = [*_walk(package / "gazetteer", (".py",), deep=False)]
     code += _walk(package / "translit", (".py", ".json"))
     data = [f for path in paths for f in _walk(path, (".yaml", ".txt"))]
+    manifest = []
     for file in [*code, *data]:
         try:
             info = Path(file).stat()
         except OSError:
             continue
-        digest.update(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+        manifest.append(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0")
+    listed = "".join(manifest).encode()
+    return f"{zlib.crc32(listed):08x}{zlib.adler32(listed):08x}{len(listed):x}"
 
 
 def _walk(path: Path, suffixes: tuple[str, ...], *, deep: bool = True) -> list[str]:
