@@ -135,17 +135,17 @@ class AliasIndex(Generic[A]):
         fitting = self._fitting
         matches = []
         taken = 0
-        for number, start, end in found:
+        for number, start, padded_end in found:
             if start >= taken:
                 everything, uncapitalized = fitting.get(number) or self._fits(number)
                 aliases = everything if text[start].isupper() else uncapitalized
                 if aliases:
-                    taken = end
-                    matches.append((start, end, aliases))
+                    taken = padded_end - 2
+                    matches.append((start, taken, aliases))
         return matches
 
     def _automaton_matches(self, key: str) -> list[tuple[int, int, int]]:
-        """Return ``(number, start, end)`` of every key occurrence, through the automaton."""
+        """Return ``(number, start, end + 2)`` of every key occurrence, through the automaton."""
         if self._automaton is None:
             import ahocorasick_rs
 
@@ -154,11 +154,12 @@ class AliasIndex(Generic[A]):
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA,
             )
         # Every pattern is a key with a space on each side, the text is padded
-        # likewise: a pattern found at [s, e) holds the word at text[s : e - 2].
+        # likewise: a pattern found at [s, e) holds the word at text[s : e - 2]
+        # (the offsets are left so: a copy of every match costs more than the rest).
         found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(
             f" {key} ", overlapping=True
         )
-        return [(number, start, end - 2) for number, start, end in found]
+        return found
 
     def _word_matches(self, key: str) -> list[tuple[int, int, int]]:
         """Return what :meth:`_automaton_matches` would, by looking up runs of words."""
@@ -172,5 +173,5 @@ class AliasIndex(Generic[A]):
             for _, end in words[i : i + reach]:
                 number = numbers.get(key[start:end])
                 if number is not None:
-                    found.append((number, start, end))
+                    found.append((number, start, end + 2))
         return found
