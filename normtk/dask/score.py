@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from normtk.io.corpus import Corpus
     from normtk.normalize import Normalizer
-    from normtk.score.scorer import PairedTestType, ScoreReport, SystemStatistics
+    from normtk.score.results import PairedTestType, ScoreReport, SystemStatistics
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def _segment_statistics(
 
 def statistics_bag(segments: db.Bag, options: ScoreOptions) -> db.Bag:
     """Map a bag of segments ``(refs, {system: hyp})`` to one ``{system: SystemStatistics}``
-    per partition, in partition order: :func:`~normtk.score.scorer.concatenate` them."""
+    per partition, in partition order: :func:`~normtk.score.results.concatenate` them."""
     require()
     return segments.map_partitions(_segment_statistics, options)
 
@@ -88,7 +88,8 @@ def score_corpus(
     """
     import dask.bag as db
 
-    from normtk.score.scorer import Scorer, concatenate
+    from normtk.score.results import concatenate
+    from normtk.score.scorer import Scorer
 
     scorer = Scorer(
         corpus.refs,

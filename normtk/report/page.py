@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from normtk.io.corpus import Corpus
     from normtk.qa.findings import Finding
     from normtk.score.entities import Estimate
-    from normtk.score.scorer import Figure
+    from normtk.score.results import Figure
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
