@@ -11,7 +11,7 @@ import pytest
 import normtk
 
 # Modules that need an optional extra are documented without running examples.
-OPTIONAL = ("normtk.translate", "normtk._dask_plugin")
+OPTIONAL = ("normtk.translate", "normtk.dask.plugin")
 
 MODULES = sorted(
     info.name

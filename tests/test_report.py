@@ -13,7 +13,7 @@ from lxml import html
 from normtk import Gazetteer
 from normtk.io.corpus import Corpus
 from normtk.report import analysis, build
-from normtk.report.page import script_json
+from normtk.report.escaping import script_json
 from normtk.score import CHRF, Scorer
 
 FIXTURE = DATA / "report"

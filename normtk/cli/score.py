@@ -24,7 +24,7 @@ from normtk.errors import UsageError
 if TYPE_CHECKING:
     from normtk.io.corpus import Corpus
     from normtk.normalize import Normalizer
-    from normtk.score.scorer import PairedTestType, ScoreReport
+    from normtk.score.results import PairedTestType, ScoreReport
 
 
 class ReportFormat(Enum):

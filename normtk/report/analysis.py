@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import Corpus
     from normtk.qa.findings import Finding, Summary
-    from normtk.score.scorer import Scorer, ScoreReport
+    from normtk.score.results import ScoreReport
+    from normtk.score.scorer import Scorer
 
 Progress = Callable[[str], None]
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from normtk.gazetteer import Gazetteer
     from normtk.io.corpus import Corpus
     from normtk.qa.checker import DocBreaks
-    from normtk.score.scorer import Scorer, ScoreReport
+    from normtk.score.results import ScoreReport
+    from normtk.score.scorer import Scorer
 
 #: Entities shown in the heat map, and n-grams listed per comparison and direction.
 TOP_ENTITIES = 30

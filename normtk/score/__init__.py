@@ -41,15 +41,15 @@ from normtk.score.report import (
     format_sentences,
     report_to_dict,
 )
-from normtk.score.scorer import (
+from normtk.score.results import (
     VIEWS,
     Figure,
-    Scorer,
     ScoreReport,
     SentenceReport,
     SystemResult,
     View,
 )
+from normtk.score.scorer import Scorer
 
 __all__ = [
     "BLEU",

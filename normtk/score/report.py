@@ -9,7 +9,7 @@ from typing import Any
 
 from normtk.errors import UsageError
 from normtk.score.entities import EntityScores, Estimate
-from normtk.score.scorer import Figure, ScoreReport, SentenceReport, SystemResult
+from normtk.score.results import Figure, ScoreReport, SentenceReport, SystemResult
 
 REPORT_FORMATS: tuple[str, ...] = ("table", "json", "tsv", "latex")
 

@@ -16,6 +16,6 @@ class GazetteerPlugin(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:  # noqa: ARG002 - the hook's signature
         """Rebuild the gazetteer from its bytes and keep it for the tasks of this worker."""
-        from normtk.dask import install_gazetteer
+        from normtk.dask.workers import install_gazetteer
 
         install_gazetteer(self.spec, self.data)
