@@ -6,7 +6,8 @@ The cases are generated from the data: every UA city or town of the bundled gaze
 with a Russian native name (all of geonames-ua.yaml, whose settlements have at least
 15,000 people, and the curated UA cities), written with the Russian Wikipedia
 romanization of iuliia, which is how English copy spelt them before the national
-forms took over. A hand-written table of cases known by heart follows.
+forms took over. The cases known by heart are samples of the files that hold the cities
+(tests/test_gazetteer_samples.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import iuliia
 import pytest
 
-from normtk import Gazetteer, Normalizer
+from normtk import Normalizer
 from normtk.folding import fold
 from normtk.gazetteer.load import read
 from normtk.gazetteer.locate import search_path
@@ -63,39 +64,3 @@ def test_russian_derived_form_is_rewritten(
 ) -> None:
     result = en.normalize(SENTENCE.format(russian))
     assert result.text == SENTENCE.format(national), entity_id
-
-
-# Known by heart: the Russian-derived spellings English copy used before 2019-2022 and
-# the national forms that replaced them. Renamings (Kirovograd → Kropyvnytskyi,
-# Dnepropetrovsk → Dnipro) are not transliteration and are left to curated data, and
-# so is Nikolayev (Mykolaiv), which the curated data keeps out as a common surname.
-BY_HEART = [
-    ("Kharkov", "Kharkiv"),
-    ("Zaporozhye", "Zaporizhzhia"),
-    ("Krivoy Rog", "Kryvyi Rih"),
-    ("Chernigov", "Chernihiv"),
-    ("Belaya Tserkov", "Bila Tserkva"),
-    ("Rovno", "Rivne"),
-    ("Lugansk", "Luhansk"),
-    ("Zhitomir", "Zhytomyr"),
-    ("Vinnitsa", "Vinnytsia"),
-    ("Ternopol", "Ternopil"),
-    ("Kremenchug", "Kremenchuk"),
-    ("Uzhgorod", "Uzhhorod"),
-    ("Cherkassy", "Cherkasy"),
-    ("Khmelnitsky", "Khmelnytskyi"),
-    ("Lutsk", "Lutsk"),  # the same in both
-    ("Poltava", "Poltava"),
-]
-
-
-@pytest.mark.parametrize(("russian", "national"), BY_HEART)
-def test_known_by_heart(en: Normalizer, russian: str, national: str) -> None:
-    assert en.normalize(SENTENCE.format(russian)).text == SENTENCE.format(national)
-
-
-@pytest.mark.parametrize(("russian", "national"), BY_HEART)
-def test_known_by_heart_names_an_entity(gazetteer: Gazetteer, russian: str, national: str) -> None:
-    # The national form is a UA settlement of the gazetteer: the table tests real data.
-    found = [e for e, _ in gazetteer.lookup(national) if e.country == "UA"]
-    assert found, national

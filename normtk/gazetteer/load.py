@@ -178,11 +178,13 @@ def _schema_problems(doc: Any, schema_name: str, where: str) -> tuple[list[str],
         path = list(error.absolute_path)
         line = _line_of(doc, path)
         subject = "-"
-        sections = {"entities", "ambiguous", "extend"}
+        sections = {"entities", "ambiguous", "extend", "samples"}
         if len(path) >= 2 and path[0] in sections and isinstance(path[1], int):
             bad.add((path[0], path[1]))
             item = doc[path[0]][path[1]]
-            if isinstance(item, dict):
+            if path[0] == "samples":
+                subject = f"sample {path[1] + 1}"
+            elif isinstance(item, dict):
                 subject = str(item.get("id") or item.get("alias") or "-")
         else:
             bad.add(None)
