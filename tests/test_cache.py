@@ -132,7 +132,9 @@ def test_a_bad_cache_entry_is_ignored_and_rebuilt(
     BREAKAGES[breakage](entry)
     assert cache.get(fingerprint(search_path()), lambda: ({}, {})) is None
     assert Normalizer(Gazetteer.load(), "en").normalize("Kiev").text == "Kyiv"
-    assert cache.get(fingerprint(search_path()), lambda: ({}, {})) is not None  # rewritten
+    rewritten = cache.get(fingerprint(search_path()), lambda: ({}, {}))
+    assert sorted(rewritten.languages) == ["de", "en", "es", "fr"]  # type: ignore[union-attr]
+    assert rewritten.entities["kyiv"].id == "kyiv"  # type: ignore[union-attr]
 
 
 class _Payload:

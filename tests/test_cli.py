@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli, run_cli_process
 
 
 def test_stdin_to_stdout_keeps_lines_and_missing_final_newline() -> None:
+    # In a process of its own: `python -m normtk` with a real stdin and stdout.
     text = "Kiev\n\nLugansk\r\nno names here\nlast Kiev"
-    result = run_cli("normalize", "--lang", "en", "-", input=text.encode())
+    result = run_cli_process("normalize", "--lang", "en", "-", input=text.encode())
     assert result.returncode == 0
     assert result.stdout.decode() == "Kyiv\n\nLuhansk\r\nno names here\nlast Kyiv"
 

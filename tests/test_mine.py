@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from normtk.gazetteer import Gazetteer, validate
 from normtk.gazetteer.locate import bundled_dir
@@ -143,13 +142,9 @@ def test_extend_entries_are_checked(tmp_path: Path) -> None:
     ]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "normtk", "gazetteer", "mine", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def _cli(*args: str) -> tuple[int, str]:
+    result = run_cli("gazetteer", "mine", *args)
+    return result.returncode, result.stderr.decode()
 
 
 @pytest.mark.parametrize(
@@ -165,12 +160,12 @@ def test_bad_input_is_one_line_and_writes_nothing(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
     out = tmp_path / "proposals.yaml"
-    result = _cli(*args, "-o", str(out))
-    assert result.returncode == 2
-    assert result.stderr.startswith("normtk: error: ")
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    returncode, stderr = _cli(*args, "-o", str(out))
+    assert returncode == 2
+    assert stderr.startswith("normtk: error: ")
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1
+    assert "Traceback" not in stderr
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -178,10 +173,10 @@ def test_bad_input_is_one_line_and_writes_nothing(
 def test_cli_writes_patch_and_summary(tmp_path: Path) -> None:
     out, tsv = tmp_path / "p.yaml", tmp_path / "p.tsv"
     args = [a for hyp in HYPS for a in ("--hyp", hyp)]
-    result = _cli(
+    returncode, stderr = _cli(
         *args, "--ref", REF, "--src", SRC, "--src-lang", "uk", "-o", str(out), "--summary", str(tsv)
     )
-    assert result.returncode == 0, result.stderr
+    assert returncode == 0, stderr
     assert validate([out]) == []
     assert "Grishko" in tsv.read_text("utf-8")
 

@@ -1,4 +1,8 @@
-"""`normtk models install`: a package file is untrusted input and is checked before unpacking."""
+"""`normtk models install`: a package file is untrusted input and is checked before unpacking.
+
+normtk runs in a process of its own each time: argostranslate reads its folders
+from the environment once, when first imported, and each test gives it a home of its own.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli_process
 
 pytest.importorskip(
     "argostranslate", reason="needs the translate extra: pip install '.[translate]'"
@@ -97,7 +101,7 @@ def test_malicious_package_is_refused(
     # Run from a folder deep inside tmp_path so relative escapes also land in tmp_path.
     cwd = tmp_path / "a" / "b" / "c"
     cwd.mkdir(parents=True)
-    result = run_cli("models", "install", str(package), cwd=cwd, env=argos)
+    result = run_cli_process("models", "install", str(package), cwd=cwd, env=argos)
     stderr = result.stderr.decode()
     assert result.returncode == 1
     assert stderr.startswith(f"normtk: error: {package}: refused, unsafe package: ")
@@ -123,7 +127,7 @@ def test_incomplete_package_is_refused(
 ) -> None:
     entries = [e for e in _good() if e[0].filename != f"{TOP}/{drop}"]
     package = _package(tmp_path / "incomplete.argosmodel", entries)
-    result = run_cli("models", "install", str(package), env=argos)
+    result = run_cli_process("models", "install", str(package), env=argos)
     assert result.returncode == 1
     assert f"not a usable argos package: {message} in {TOP}/" in result.stderr.decode()
     assert _all_files(Path(argos["ARGOS_PACKAGES_DIR"])) == []
@@ -142,7 +146,7 @@ def test_not_a_package(
     path = tmp_path / "file.argosmodel"
     if content is not None:
         path.write_bytes(content)
-    result = run_cli("models", "install", str(path), env=argos)
+    result = run_cli_process("models", "install", str(path), env=argos)
     assert result.returncode == 1
     assert result.stderr.decode() == f"normtk: error: {path}: {message}\n"
 
@@ -162,14 +166,14 @@ def test_bad_metadata_is_refused(
     entries = [e for e in _good() if not e[0].filename.endswith("metadata.json")]
     entries.append(_file(f"{TOP}/metadata.json", metadata))
     package = _package(tmp_path / "meta.argosmodel", entries)
-    result = run_cli("models", "install", str(package), env=argos)
+    result = run_cli_process("models", "install", str(package), env=argos)
     assert result.returncode == 1
     assert message in result.stderr.decode()
     assert _all_files(Path(argos["ARGOS_PACKAGES_DIR"])) == []
 
 
 def test_install_from_index_offline_is_a_clear_error(argos: dict[str, str]) -> None:
-    result = run_cli("models", "install", "--from", "es", "--to", "en", env=argos)
+    result = run_cli_process("models", "install", "--from", "es", "--to", "en", env=argos)
     stderr = result.stderr.decode()
     assert result.returncode == 1
     assert stderr.startswith(
@@ -191,7 +195,7 @@ def test_install_from_a_local_index(tmp_path: Path, argos: dict[str, str]) -> No
     mirror.mkdir()
     (mirror / "index.json").write_text(json.dumps(index), encoding="utf-8")
     env = {**argos, "ARGOS_PACKAGE_INDEX": mirror.as_uri() + "/"}
-    result = run_cli("models", "install", "--from", "xx", "--to", "yy", env=env)
+    result = run_cli_process("models", "install", "--from", "xx", "--to", "yy", env=env)
     assert result.returncode == 0, result.stderr.decode()
     assert _all_files(Path(argos["ARGOS_PACKAGES_DIR"])) == [
         TOP,
@@ -203,14 +207,14 @@ def test_install_from_a_local_index(tmp_path: Path, argos: dict[str, str]) -> No
         f"{TOP}/model/shared_vocabulary.json",
         f"{TOP}/sentencepiece.model",
     ]
-    missing = run_cli("models", "install", "--from", "xx", "--to", "zz", env=env)
+    missing = run_cli_process("models", "install", "--from", "xx", "--to", "zz", env=env)
     assert missing.returncode == 1
     assert "has no xx → zz package (with xx: xx→yy)" in missing.stderr.decode()
 
 
 @pytest.mark.parametrize("name", ["..", "../x", "nothere"])
 def test_remove_refuses_unknown_or_unsafe_names(name: str, argos: dict[str, str]) -> None:
-    result = run_cli("models", "remove", name, env=argos)
+    result = run_cli_process("models", "remove", name, env=argos)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr.decode()
     assert name in result.stderr.decode()
@@ -222,7 +226,7 @@ def test_unwritable_package_folder_is_a_clear_error(tmp_path: Path, argos: dict[
     blocker.write_text("not a folder", encoding="utf-8")
     env = {**argos, "ARGOS_PACKAGES_DIR": str(blocker / "packages")}
     for args in (["install", str(package)], ["list"]):
-        result = run_cli("models", *args, env=env)
+        result = run_cli_process("models", *args, env=env)
         stderr = result.stderr.decode()
         assert result.returncode == 1, stderr
         assert stderr.startswith("normtk: error: argostranslate cannot create its folders: ")
@@ -256,7 +260,7 @@ def test_empty_packages_variable_counts_as_unset(tmp_path: Path) -> None:
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     package = _package(tmp_path / "ok.argosmodel", _good())
-    result = run_cli("models", "install", str(package), cwd=cwd, env=env)
+    result = run_cli_process("models", "install", str(package), cwd=cwd, env=env)
     assert result.returncode == 0, result.stderr.decode()
     assert list(cwd.iterdir()) == []
     default = Path(env["XDG_DATA_HOME"]) / "argos-translate" / "packages"
@@ -333,7 +337,7 @@ def test_a_zip_bomb_is_refused_before_anything_is_written(
     with zipfile.ZipFile(package) as archive, archive.open(f"{TOP}/model/model.bin") as member:
         assert member.read(1 << 20) == bytes(1 << 20)  # a real archive, not a broken one
     entry = _model_entry(package)
-    result = run_cli("models", "install", str(package), env=argos)
+    result = run_cli_process("models", "install", str(package), env=argos)
     assert result.returncode == 1
     assert result.stderr.decode() == (
         f"normtk: error: {package}: refused: entry '{TOP}/model/model.bin' expands "
@@ -408,7 +412,7 @@ def test_a_directory_that_understates_sizes_is_caught_while_unpacking(
     # The directory says model.bin is 1 MiB; its data holds 1 GiB of zeros.
     package = _bomb(tmp_path / "liar.argosmodel", declared=1 << 20)
     assert _model_entry(package).file_size == 1 << 20
-    result = run_cli("models", "install", str(package), env=argos)
+    result = run_cli_process("models", "install", str(package), env=argos)
     stderr = result.stderr.decode()
     assert result.returncode == 1
     assert stderr.startswith(f"normtk: error: {package}: could not unpack into "), stderr
@@ -440,7 +444,7 @@ def test_bytes_written_are_counted_whatever_the_reader_returns(
 def test_a_directory_is_not_a_package(tmp_path: Path, argos: dict[str, str]) -> None:
     folder = tmp_path / "translate-xx_yy-1_0"
     folder.mkdir()
-    result = run_cli("models", "install", str(folder), env=argos)
+    result = run_cli_process("models", "install", str(folder), env=argos)
     assert result.returncode == 1
     assert result.stderr.decode() == (
         f"normtk: error: {folder}: is a directory, not a package file (.argosmodel)\n"

@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, run_cli_process
 
+from normtk import Gazetteer
 from normtk.io.files import TEMP_NAME, open_output, remove_stale_temporaries
-
-# Gazetteer loading in a child that cannot write the cache (or should not spend time on it).
-NO_CACHE = {"NORMTK_CACHE_DIR": "off"}
 
 
 def _temporaries(folder: Path) -> list[str]:
@@ -219,14 +217,15 @@ def _read_only(folder: Path) -> Iterator[None]:
     ids=["output", "changes", "in-place"],
 )
 def test_an_unwritable_folder_is_one_line_naming_the_path(
-    tmp_path: Path, args: list[str], blamed: str
+    tmp_path: Path, args: list[str], blamed: str, gazetteer: Gazetteer
 ) -> None:
+    # `gazetteer` has filled the test run's cache, where the child finds it.
     locked = tmp_path / "locked"
     locked.mkdir()
     for folder in (tmp_path, locked):
         (folder / "story.txt").write_text("Kiev\n", encoding="utf-8")
     with _read_only(locked):
-        result = run_cli("normalize", *args, cwd=tmp_path, env=NO_CACHE, unprivileged=True)
+        result = run_cli_process("normalize", *args, cwd=tmp_path, unprivileged=True)
     assert result.returncode == 2
     assert result.stderr.decode() == f"normtk: error: {blamed}: cannot write: permission denied\n"
     assert sorted(p.name for p in locked.iterdir()) == ["story.txt"]

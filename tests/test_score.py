@@ -29,7 +29,7 @@ from normtk.score import (
     paired_bootstrap_f1,
     segment_statistics,
 )
-from normtk.score.entities import resample_weights
+from normtk.score.entities import EntityScores, resample_weights
 
 WMT = DATA / "wmt22"
 REF = WMT / "references" / "generaltest2022.uk-en.ref.A.en"
@@ -170,10 +170,10 @@ def test_metric_with_normalizer_scores_normalized_text(en: Normalizer) -> None:
 # -- entity metrics against a naive implementation ----------------------------
 
 
-def naive_entity_figures(
+def naive_entity_counts(
     en: Normalizer, hyps: list[str], refs: list[list[str]]
-) -> tuple[float, float, float, float]:
-    """Precision, recall, F1 and compliance computed the obvious way, segment by segment."""
+) -> tuple[int, int, int, int, int]:
+    """Matched, hypothesis and reference mentions, in style and resolved, segment by segment."""
     matched = total_hyp = total_ref = in_style = resolved = 0
     for i, hyp in enumerate(hyps):
         hyp_mentions = en.find(hyp)
@@ -197,6 +197,14 @@ def naive_entity_figures(
             if m.entity_id is not None:
                 resolved += 1
                 in_style += m.replacement is None
+    return matched, total_hyp, total_ref, in_style, resolved
+
+
+def naive_entity_figures(
+    en: Normalizer, hyps: list[str], refs: list[list[str]]
+) -> tuple[float, float, float, float]:
+    """Precision, recall, F1 and compliance computed the obvious way, segment by segment."""
+    matched, total_hyp, total_ref, in_style, resolved = naive_entity_counts(en, hyps, refs)
     precision = 100 * matched / total_hyp
     recall = 100 * matched / total_ref
     return (
@@ -213,14 +221,12 @@ def test_entity_metrics_equal_naive(
 ) -> None:
     report = Scorer([ref], ["chrf"], normalizer=en).score({system: hyps[system]})
     got = report.systems[0].entities
-    assert got is not None
+    assert _counts(got) == naive_entity_counts(en, hyps[system], [ref])
     expected = naive_entity_figures(en, hyps[system], [ref])
     values = (got.precision.value, got.recall.value, got.f1.value, got.compliance.value)
     assert values == pytest.approx(expected, abs=1e-9)
     for estimate in (got.precision, got.recall, got.f1, got.compliance):
-        assert estimate.low is not None
-        assert estimate.high is not None
-        assert estimate.low <= estimate.value <= estimate.high  # type: ignore[operator]
+        assert 0 <= estimate.low <= estimate.value <= estimate.high <= 100  # type: ignore[operator]
 
 
 def test_entity_metrics_with_two_references(en: Normalizer, ref: list[str]) -> None:
@@ -228,10 +234,22 @@ def test_entity_metrics_with_two_references(en: Normalizer, ref: list[str]) -> N
     hyp = lines(hyp_file("Online-G"))
     report = Scorer([ref, other], ["bleu"], normalizer=en).score({"g": hyp})
     got = report.systems[0].entities
-    assert got is not None
+    assert _counts(got) == naive_entity_counts(en, hyp, [ref, other])
     expected = naive_entity_figures(en, hyp, [ref, other])
     assert (got.precision.value, got.recall.value, got.f1.value) == pytest.approx(
         expected[:3], abs=1e-9
+    )
+
+
+def _counts(got: EntityScores | None) -> tuple[int, int, int, int, int] | None:
+    if got is None:
+        return None
+    return (
+        got.matched,
+        got.hypothesis_mentions,
+        got.reference_mentions,
+        got.in_style,
+        got.resolved,
     )
 
 
@@ -381,12 +399,15 @@ def test_entity_f1_significance_in_report(
     )
     baseline = report.system("ALMAnaCH-Inria").entities
     other = report.system("Online-G").entities
-    assert baseline is not None
-    assert other is not None
-    assert baseline.f1_p_value is None
-    assert other.f1_p_value is not None
-    assert 0 < other.f1_p_value <= 1
-    assert report.system("Online-G").views["entities"]["BLEU"].p_value is not None
+    for name, got in (("ALMAnaCH-Inria", baseline), ("Online-G", other)):
+        assert _counts(got) == naive_entity_counts(en, hyps[name], [ref])
+    assert baseline.f1_p_value is None  # type: ignore[union-attr]
+    # (1 + samples at least as far from the baseline) / (1 + samples): entity F1 is
+    # tested on the 200 resamples of the intervals, BLEU on its 50 paired samples.
+    assert other.f1_p_value in {k / 201 for k in range(1, 202)}  # type: ignore[union-attr]
+    assert 0 < other.f1_p_value <= 1  # type: ignore[union-attr, operator]
+    bleu = report.system("Online-G").views["entities"]["BLEU"]
+    assert bleu.p_value in {k / 51 for k in range(1, 52)}
 
 
 # -- corpus readers -------------------------------------------------------------
@@ -443,7 +464,9 @@ def test_tsv_and_jsonl_equal_text_files(tmp_path: Path) -> None:
 # -- the command line ---------------------------------------------------------
 
 
-def test_cli_normalize_entities_reports_both_and_entities() -> None:
+def test_cli_normalize_entities_reports_both_and_entities(
+    en: Normalizer, ref: list[str], hyps: dict[str, list[str]]
+) -> None:
     result = run_cli(
         "score",
         "--ref",
@@ -459,8 +482,12 @@ def test_cli_normalize_entities_reports_both_and_entities() -> None:
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
     assert "entities:yes|lang:en" in data["normalized_signatures"]["BLEU"]
+    styled = Normalizer(en.gazetteer, en.lang, canonical=True)
+    refs = [[styled.normalize(text).text for text in ref]]
     for system in data["systems"]:
-        assert system["scores"]["BLEU"]["normalized"] is not None
+        normalized = [styled.normalize(text).text for text in hyps[system["name"]]]
+        expected = sacrebleu.corpus_bleu(normalized, refs).score
+        assert system["scores"]["BLEU"]["normalized"] == pytest.approx(expected, abs=1e-9)
         assert 0 <= system["entities"]["f1"]["value"] <= 100
         assert 0 <= system["entities"]["compliance"]["value"] <= 100
 
@@ -535,7 +562,7 @@ def test_property_scores_equal_sacrebleu_on_normalized_text(
     assert normalized["BLEU"].score == sacrebleu.corpus_bleu(norm_hyps, norm_refs).score
     assert normalized["chrF2"].score == sacrebleu.corpus_chrf(norm_hyps, norm_refs).score
     entities = report.systems[0].entities
-    assert entities is not None
+    assert _counts(entities) == naive_entity_counts(en, hyps, [refs])
     for estimate in (entities.precision, entities.recall, entities.f1, entities.compliance):
         assert estimate.value is None or 0 <= estimate.value <= 100
 

@@ -1,4 +1,8 @@
-"""`normtk translate` end to end: a test-built copy package, installed and run through the CLI."""
+"""`normtk translate` end to end: a test-built copy package, installed and run through the CLI.
+
+normtk runs in a process of its own each time: argostranslate reads its folders
+from the environment once, when first imported, and each test gives it a home of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli_process
 
 pytest.importorskip("ctranslate2", reason="needs the translate extra: pip install '.[translate]'")
 pytest.importorskip("sentencepiece", reason="needs the translate extra: pip install '.[translate]'")
@@ -41,14 +45,14 @@ def argos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = tmp_path_factory.mktemp("argos")
     package = tinymodel.build_copy_package(root / "copy.argosmodel", "xx", "yy")
     env = tinymodel.argos_env(root)
-    result = run_cli("models", "install", str(package), env=env)
+    result = run_cli_process("models", "install", str(package), env=env)
     assert result.returncode == 0, result.stderr.decode()
     return env
 
 
 @pytest.mark.parametrize("batch_size", ["1", "3", "32"])
 def test_copy_model_returns_input_exactly(argos: dict[str, str], batch_size: str) -> None:
-    result = run_cli(
+    result = run_cli_process(
         "translate",
         "--from",
         "xx",
@@ -72,7 +76,7 @@ def test_many_lines_stay_aligned(argos: dict[str, str], tmp_path: Path) -> None:
     source = tmp_path / "many.txt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.txt"
-    result = run_cli(
+    result = run_cli_process(
         "translate", "--from", "xx", "--to", "yy", str(source), "-o", str(out), env=argos
     )
     assert result.returncode == 0, result.stderr.decode()
@@ -80,14 +84,14 @@ def test_many_lines_stay_aligned(argos: dict[str, str], tmp_path: Path) -> None:
 
 
 def test_seed_story_through_copy_model(argos: dict[str, str]) -> None:
-    result = run_cli("translate", "--from", "xx", "--to", "yy", str(SEED), env=argos)
+    result = run_cli_process("translate", "--from", "xx", "--to", "yy", str(SEED), env=argos)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == SEED.read_bytes()
 
 
 def test_normalize_after_translation(argos: dict[str, str]) -> None:
     # The copy model leaves "Kiev" and "Lugansk"; the English house style says Kyiv, Luhansk.
-    result = run_cli(
+    result = run_cli_process(
         "translate",
         "--from",
         "xx",
@@ -106,7 +110,7 @@ def test_normalize_after_translation(argos: dict[str, str]) -> None:
 
 
 def test_models_list(argos: dict[str, str]) -> None:
-    result = run_cli("models", "list", "--format", "json", env=argos)
+    result = run_cli_process("models", "list", "--format", "json", env=argos)
     assert result.returncode == 0, result.stderr.decode()
     listing = json.loads(result.stdout)
     assert listing["folder"] == argos["ARGOS_PACKAGES_DIR"]
@@ -127,7 +131,7 @@ def test_models_list(argos: dict[str, str]) -> None:
 def test_bad_requests_fail_with_a_message(
     argos: dict[str, str], args: list[str], message: str
 ) -> None:
-    result = run_cli("translate", *args, input=b"x\n", env=argos)
+    result = run_cli_process("translate", *args, input=b"x\n", env=argos)
     assert result.returncode != 0
     stderr = result.stderr.decode()
     assert message in stderr
@@ -137,15 +141,15 @@ def test_bad_requests_fail_with_a_message(
 def test_remove_then_translate_fails(tmp_path: Path) -> None:
     package = tinymodel.build_copy_package(tmp_path / "copy.argosmodel", "ab", "cd")
     env = tinymodel.argos_env(tmp_path)
-    assert run_cli("models", "install", str(package), env=env).returncode == 0
-    again = run_cli("models", "install", str(package), env=env)
+    assert run_cli_process("models", "install", str(package), env=env).returncode == 0
+    again = run_cli_process("models", "install", str(package), env=env)
     assert again.returncode == 1
     assert "translate-ab_cd-1_0 is already installed" in again.stderr.decode()
-    removed = run_cli("models", "remove", "ab-cd", env=env)
+    removed = run_cli_process("models", "remove", "ab-cd", env=env)
     assert removed.returncode == 0, removed.stderr.decode()
     assert removed.stdout.decode() == "removed translate-ab_cd-1_0 (ab → cd)\n"
     assert list(Path(env["ARGOS_PACKAGES_DIR"]).iterdir()) == []
-    result = run_cli("translate", "--from", "ab", "--to", "cd", input=b"x\n", env=env)
+    result = run_cli_process("translate", "--from", "ab", "--to", "cd", input=b"x\n", env=env)
     assert result.returncode == 1
     assert "no installed package translates ab → cd" in result.stderr.decode()
 
@@ -206,7 +210,7 @@ def test_output_mode_unwritable_folder_and_language_case(
     try:
         # --from/--to in upper case name the same package.
         args = ["translate", "--from", "XX", "--to", "Yy", str(source), "-o", str(out)]
-        result = run_cli(*args, env=argos)
+        result = run_cli_process(*args, env=argos)
     finally:
         os.umask(old)
     assert result.returncode == 0, result.stderr.decode()
@@ -218,7 +222,7 @@ def test_output_mode_unwritable_folder_and_language_case(
     locked.chmod(0o555)
     try:
         args = ["translate", "--from", "xx", "--to", "yy", str(source), "-o", str(locked / "o")]
-        result = run_cli(*args, env=argos, unprivileged=True)
+        result = run_cli_process(*args, env=argos, unprivileged=True)
     finally:
         locked.chmod(0o755)
     assert result.returncode == 2
@@ -229,13 +233,15 @@ def test_output_mode_unwritable_folder_and_language_case(
 
 
 def test_invalid_utf8_names_the_errors_option(argos: dict[str, str]) -> None:
-    result = run_cli("translate", "--from", "xx", "--to", "yy", input=b"ok\nbad \xff\n", env=argos)
+    result = run_cli_process(
+        "translate", "--from", "xx", "--to", "yy", input=b"ok\nbad \xff\n", env=argos
+    )
     assert result.returncode == 2
     assert result.stderr.decode() == (
         "normtk: error: <stdin>:2: invalid UTF-8 at byte 7 (byte 0xff); "
         "use --errors replace to substitute U+FFFD\n"
     )
-    replaced = run_cli(
+    replaced = run_cli_process(
         "translate",
         "--from",
         "xx",

@@ -1,4 +1,8 @@
-"""`normtk pipeline` on the seed story: translate (copy model), normalize, score, check."""
+"""`normtk pipeline` on the seed story: translate (copy model), normalize, score, check.
+
+normtk runs in a process of its own each time: argostranslate reads its folders
+from the environment once, when first imported, and each test gives it a home of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli_process
 
 pytest.importorskip("ctranslate2", reason="needs the translate extra: pip install '.[translate]'")
 pytest.importorskip(
@@ -31,7 +35,7 @@ def argos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = tmp_path_factory.mktemp("argos")
     package = tinymodel.build_copy_package(root / "es_en.argosmodel", "es", "en")
     env = tinymodel.argos_env(root)
-    result = run_cli("models", "install", str(package), env=env)
+    result = run_cli_process("models", "install", str(package), env=env)
     assert result.returncode == 0, result.stderr.decode()
     return env
 
@@ -52,7 +56,7 @@ def test_seed_story_end_to_end(argos: dict[str, str], tmp_path: Path) -> None:
     reference.write_text(SEED.read_text("utf-8").replace("in 2014", "in 2015"), encoding="utf-8")
     out = tmp_path / "out.en.txt"
     args = ["--src", str(SEED), "--from", "es", "--to", "en", "--ref", str(reference)]
-    result = run_cli("pipeline", *args, "-o", str(out), "--format", "json", env=argos)
+    result = run_cli_process("pipeline", *args, "-o", str(out), "--format", "json", env=argos)
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(result.stdout)
 
@@ -85,7 +89,7 @@ def test_keep_styled_leaves_every_house_style_form(argos: dict[str, str], tmp_pa
     # styles; the four below are no style's form.
     out = tmp_path / "out.en.txt"
     args = ["--src", str(SEED), "--from", "es", "--to", "en", "--keep-styled"]
-    result = run_cli("pipeline", *args, "-o", str(out), "--format", "json", env=argos)
+    result = run_cli_process("pipeline", *args, "-o", str(out), "--format", "json", env=argos)
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(result.stdout)
     assert [(c["original"], c["replacement"]) for c in report["normalization"]["changes"]] == [
@@ -101,7 +105,7 @@ def test_report_table_and_fail_on(argos: dict[str, str], tmp_path: Path) -> None
     reference = tmp_path / "ref.en.txt"
     reference.write_text(SEED.read_text("utf-8").replace("in 2014", "in 2015"), encoding="utf-8")
     args = ["--src", str(SEED), "--from", "es", "--to", "en", "--ref", str(reference)]
-    table = run_cli("pipeline", *args, env=argos)
+    table = run_cli_process("pipeline", *args, env=argos)
     assert table.returncode == 0, table.stderr.decode()
     text = table.stdout.decode("utf-8")
     for heading in (
@@ -114,13 +118,13 @@ def test_report_table_and_fail_on(argos: dict[str, str], tmp_path: Path) -> None
         "translation: 1 findings in 1 segments (0 errors, 0 warnings, 1 info)",
     ):
         assert heading in text, heading
-    assert run_cli("pipeline", *args, "--fail-on", "warning", env=argos).returncode == 0
-    assert run_cli("pipeline", *args, "--fail-on", "info", env=argos).returncode == 1
+    assert run_cli_process("pipeline", *args, "--fail-on", "warning", env=argos).returncode == 0
+    assert run_cli_process("pipeline", *args, "--fail-on", "info", env=argos).returncode == 1
 
 
 def test_without_reference_checks_against_the_source(argos: dict[str, str]) -> None:
     args = ["--src", str(SEED), "--from", "es", "--to", "en", "--style", "reuters"]
-    result = run_cli("pipeline", *args, env=argos)
+    result = run_cli_process("pipeline", *args, env=argos)
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode("utf-8")
     assert "## Score: no reference given (--ref), nothing to score against" in text
@@ -147,7 +151,7 @@ def test_pipeline_errors(argos: dict[str, str], tmp_path: Path, setup: str, mess
         "no-package": ["--src", str(source), "--from", "de", "--to", "en"],
         "missing-src": ["--src", str(tmp_path / "missing.txt"), "--from", "es", "--to", "en"],
     }[setup]
-    result = run_cli("pipeline", *args, env=argos)
+    result = run_cli_process("pipeline", *args, env=argos)
     stderr = result.stderr.decode()
     assert result.returncode in (1, 2)
     assert message in stderr
@@ -160,13 +164,15 @@ def test_invalid_utf8_in_the_source_names_the_errors_option(
     source = tmp_path / "story.es.txt"
     source.write_bytes(b"Conversaciones en Kiev \xff\n")
     args = ["--src", str(source), "--from", "ES", "--to", "EN"]
-    result = run_cli("pipeline", *args, env=argos)
+    result = run_cli_process("pipeline", *args, env=argos)
     assert result.returncode == 2
     assert result.stderr.decode() == (
         f"normtk: error: {source}:1: invalid UTF-8 at byte 23 (byte 0xff); "
         "use --errors replace to substitute U+FFFD\n"
     )
-    replaced = run_cli("pipeline", *args, "--errors", "replace", "--format", "json", env=argos)
+    replaced = run_cli_process(
+        "pipeline", *args, "--errors", "replace", "--format", "json", env=argos
+    )
     assert replaced.returncode == 0, replaced.stderr.decode()
     report = json.loads(replaced.stdout)
     assert (report["from"], report["to"]) == ("es", "en")
