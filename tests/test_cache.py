@@ -13,7 +13,7 @@ import pytest
 from conftest import run_cli
 
 from normtk import Gazetteer, Normalizer
-from normtk.gazetteer import cache
+from normtk.gazetteer import cache, columnar
 from normtk.gazetteer.locate import bundled_dir, fingerprint, search_path
 from normtk.gazetteer.model import Entity
 
@@ -55,7 +55,7 @@ def test_a_warm_load_restores_every_entity_alias_and_rule(
     monkeypatch.setenv("NORMTK_CACHE_DIR", str(tmp_path))
     cold = Gazetteer.load()
     warm = Gazetteer.load()
-    assert isinstance(warm.entities, cache._LazyEntities)  # really from the cache
+    assert isinstance(warm.entities, columnar._LazyEntities)  # really from the cache
     assert dict(warm.entities) == dict(cold.entities)
     assert dict(warm.generated) == dict(cold.generated)
     assert warm.digest == cold.digest  # of the data: what signatures name
@@ -68,7 +68,7 @@ def test_a_warm_load_restores_every_entity_alias_and_rule(
 
 def test_every_entity_field_has_a_codec() -> None:
     # A new Entity field needs a codec in the cache, or loading would lose it.
-    assert {str(f.type) for f in fields(Entity)} <= set(cache._CODECS)
+    assert {str(f.type) for f in fields(Entity)} <= set(columnar._CODECS)
 
 
 def test_unusable_cache_is_bypassed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,18 +91,18 @@ def _rewrite(
 ) -> None:
     """Rewrite a cache entry with a changed header or body, CRC kept right."""
     data = entry.read_bytes()
-    end = data.index(b"\n", len(cache.MAGIC))
-    header = json.loads(data[len(cache.MAGIC) : end])
+    end = data.index(b"\n", len(columnar.MAGIC))
+    header = json.loads(data[len(columnar.MAGIC) : end])
     body = data[end + 1 :]
     header.update(header_change or {})
     header["crc32"] = zlib.crc32(body)
-    entry.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + body)
+    entry.write_bytes(columnar.MAGIC + json.dumps(header).encode() + b"\n" + body)
 
 
 def _break_header_sections(entry: Path) -> None:
     data = entry.read_bytes()
-    end = data.index(b"\n", len(cache.MAGIC))
-    sections = json.loads(data[len(cache.MAGIC) : end])["sections"]
+    end = data.index(b"\n", len(columnar.MAGIC))
+    sections = json.loads(data[len(columnar.MAGIC) : end])["sections"]
     sections["key_sizes"], sections["alias_text"] = sections["alias_text"], sections["key_sizes"]
     _rewrite(entry, {"sections": sections})
 
@@ -114,11 +114,11 @@ BREAKAGES = {
     "bit flipped": lambda e: e.write_bytes(
         e.read_bytes()[:-50] + bytes([e.read_bytes()[-50] ^ 1]) + e.read_bytes()[-49:]
     ),
-    "other version": lambda e: _rewrite(e, {"version": cache.VERSION + 1}),
+    "other version": lambda e: _rewrite(e, {"version": columnar.VERSION + 1}),
     "other digest": lambda e: _rewrite(e, {"digest": "0" * 64}),
     "sections swapped": _break_header_sections,
     "section out of range": lambda e: _rewrite(e, {"sections": {"strings": [0, 1 << 40]}}),
-    "header not an object": lambda e: e.write_bytes(cache.MAGIC + b"[1, 2]\n"),
+    "header not an object": lambda e: e.write_bytes(columnar.MAGIC + b"[1, 2]\n"),
     "well-formed pickle": lambda e: e.write_bytes(pickle.dumps((2, ({}, {}, {}, "x", {}, [])))),
 }
 
@@ -161,16 +161,16 @@ def test_a_crafted_entity_record_falls_back_to_the_data(
 ) -> None:
     monkeypatch.setenv("NORMTK_CACHE_DIR", str(tmp_path))
     # A file that passes every check, but Kyiv's own record is of the wrong shape.
-    real = cache._entity_record
+    real = columnar._entity_record
 
     def crafted(entity: Entity, generated: dict[str, list[tuple[str, str]]]) -> str:
         return '{"id": "kyiv", "forms": 1}' if entity.id == "kyiv" else real(entity, generated)
 
     with monkeypatch.context() as patch:
-        patch.setattr(cache, "_entity_record", crafted)
+        patch.setattr(columnar, "_entity_record", crafted)
         entry = _entry(tmp_path)
     gazetteer = Gazetteer.load()
-    assert isinstance(gazetteer.entities, cache._LazyEntities)
+    assert isinstance(gazetteer.entities, columnar._LazyEntities)
     assert Normalizer(gazetteer, "en").normalize("Talks in Kiev").text == "Talks in Kyiv"
     assert gazetteer["kyiv"].form("name", "de") == "Kiew"
     assert not entry.exists()  # dropped, to be written afresh by the next cold load
@@ -199,7 +199,7 @@ def test_entries_of_other_data_are_kept_until_the_folder_is_full(
     load(0)
     load(1)
     assert len(list(folder.glob("gazetteer-*.cache"))) == 2
-    assert isinstance(load(0).entities, cache._LazyEntities)  # a hit: now the most recent
+    assert isinstance(load(0).entities, columnar._LazyEntities)  # a hit: now the most recent
     newest = max(folder.glob("gazetteer-*.cache"), key=lambda p: p.stat().st_mtime_ns)
     (desk1,) = set(folder.glob("gazetteer-*.cache")) - {newest}
     load(2)
@@ -207,4 +207,4 @@ def test_entries_of_other_data_are_kept_until_the_folder_is_full(
     kept = set(folder.glob("gazetteer-*.cache"))
     assert len(kept) == 3
     assert desk1 not in kept  # the least recently used
-    assert isinstance(load(0).entities, cache._LazyEntities)
+    assert isinstance(load(0).entities, columnar._LazyEntities)

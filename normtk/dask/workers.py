@@ -53,7 +53,7 @@ def ship_gazetteer(client: Client, gazetteer: Gazetteer) -> GazetteerSpec:
     the spec's paths themselves (:func:`worker_gazetteer`).
     """
     from normtk.dask.plugin import GazetteerPlugin
-    from normtk.gazetteer.cache import dumps
+    from normtk.gazetteer.columnar import dumps
 
     spec = GazetteerSpec.of(gazetteer)
     plugin = GazetteerPlugin(spec, dumps(gazetteer))
@@ -63,7 +63,7 @@ def ship_gazetteer(client: Client, gazetteer: Gazetteer) -> GazetteerSpec:
 
 def install_gazetteer(spec: GazetteerSpec, data: bytes) -> None:
     """Keep the gazetteer that ``data`` (from :func:`ship_gazetteer`) holds for ``spec``."""
-    from normtk.gazetteer.cache import loads
+    from normtk.gazetteer.columnar import loads
 
     gazetteer = loads(data, tuple(Path(p) for p in spec.paths))
     if gazetteer.digest != spec.digest:

@@ -3,7 +3,8 @@
 A :class:`Document` carries what one document has settled across the texts
 normalized in it: the form each entity is written in (one document, one
 form), the sense an ambiguous alias was found to have (one sense per
-discourse), the entities it names and the cue words it holds.
+discourse), the entities it names and the cue words it holds. :func:`quoted`
+and :func:`sentence_start` read the characters right around a mention.
 """
 
 from __future__ import annotations
@@ -130,3 +131,22 @@ class Context:
         while begin > 0 and (is_word_char(self.text[begin - 1]) or self.text[begin - 1] == "."):
             begin -= 1
         return self.text[begin:end].rstrip(".")
+
+
+_QUOTES_BEFORE = "\"'«„“‘‹"
+_QUOTES_AFTER = "\"'»“”’›"
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` stands right inside quotation marks."""
+    return (start > 0 and text[start - 1] in _QUOTES_BEFORE) or (
+        end < len(text) and text[end] in _QUOTES_AFTER
+    )
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Tell whether ``text[start:]`` starts a sentence (or the text, or a line)."""
+    position = start
+    while position > 0 and text[position - 1] in " \u00a0\t\"'«“„‘(—–-":
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?…\n:"

@@ -13,6 +13,7 @@ Suggestions change nothing; a normalizer turns those at or above its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from normtk.normalize.context import Context, CueWords
 from normtk.normalize.results import Suggestion
 
 if TYPE_CHECKING:
-    from normtk.normalize.normalizer import Normalizer
+    from normtk.normalize.normalizer import Decision, Normalizer
 
 __all__ = ["DEFAULT_THRESHOLD", "Found", "Suggester", "Suggestion"]
 
@@ -112,6 +113,45 @@ class Suggester:
             if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
                 chosen.append(hit)
         return sorted(chosen, key=lambda f: f.start)
+
+    def merge(
+        self, text: str, decided: list[tuple[int, int, Decision]]
+    ) -> tuple[list[tuple[int, int, Decision]], list[Suggestion]]:
+        """Add the rewrites the normalizer's ``fuzzy_threshold`` allows to its ``decided``
+        matches in ``text``; return them and the other finds, as suggestions."""
+        # Every exact match is taken, those it leaves as written (keep-phrases) too.
+        taken = [(start, end) for start, end, _ in self.normalizer.gazetteer.index.scan(text)]
+        found = self.suggest(text, taken)
+        if not found:
+            return decided, []
+        threshold = self.normalizer.fuzzy_threshold
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        suggestions = []
+        rewrites: list[tuple[int, int, Decision]] = []
+        for f in found:
+            if threshold is not None and f.score >= threshold:
+                rule = f"fuzzy:{f.score:.2f}"
+                rewrites.append(
+                    (f.start, f.end, (f.entity, (f.entity,), f.alias, rule, f.proposed))
+                )
+                continue
+            line = bisect_right(newlines, f.start)
+            line_start = newlines[line - 1] + 1 if line else 0
+            suggestions.append(
+                Suggestion(
+                    line + 1,
+                    f.start - line_start,
+                    f.end - line_start,
+                    f.text,
+                    f.entity,
+                    f.alias,
+                    f.proposed,
+                    f.score,
+                )
+            )
+        if rewrites:
+            decided = sorted([*decided, *rewrites], key=lambda d: d[0])
+        return decided, suggestions
 
     def _runs(self, text: str, taken: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """Return the runs of capitalised words (one space apart) outside ``taken``."""

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from normtk.errors import UsageError
 from normtk.folding import adds_marks, fold, is_all_caps, is_word_char
 from normtk.gazetteer import Gazetteer
-from normtk.gazetteer.model import Alias, Ambiguity, Entity, Part
+from normtk.gazetteer.model import Alias, Entity, Part
 from normtk.languages import language_code
-from normtk.normalize.context import Context, CueWords, Document
+from normtk.normalize.context import Context, CueWords, Document, quoted, sentence_start
 from normtk.normalize.results import Change, Mention, Normalized, Suggestion, Unresolved
+from normtk.normalize.senses import disambiguate
 
 if TYPE_CHECKING:
     from normtk.normalize.fuzzy import Suggester
 
-_Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
-_KEEP: _Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
+#: A match's entity id, candidates, alias, rule and replacement: a Mention after its text.
+Decision = tuple[str | None, tuple[str, ...], str, str, str | None]
+_KEEP: Decision = (None, (), "", "keep", None)  # a keep-phrase or no fitting alias: no mention
 _CACHE_SIZE = 1 << 16
 _LONGEST_GIVEN_NAME = 40  # characters: the surname rule looks no further back
 
@@ -75,7 +75,7 @@ class Normalizer:
         self.canonical = canonical
         self.rewrite_native = rewrite_native or canonical
         self._index = gazetteer.index
-        self._decisions: dict[str, _Decision] = {}
+        self._decisions: dict[str, Decision] = {}
         self._cues = CueWords.of(gazetteer.languages[lang].cues)
         self._common: frozenset[str] | set[str] | None = None
         self.fuzzy = fuzzy or fuzzy_threshold is not None
@@ -104,7 +104,7 @@ class Normalizer:
             for start, end, decision in self._decisions_in(text, document or Document())
         ]
 
-    def _decisions_in(self, text: str, document: Document) -> list[tuple[int, int, _Decision]]:
+    def _decisions_in(self, text: str, document: Document) -> list[tuple[int, int, Decision]]:
         """Decide every match: the plain ones first, then the ambiguous ones with what
         the plain ones (and the rest of the document) say."""
         # A match's aliases follow from its text (AliasIndex.scan): decisions are
@@ -113,7 +113,7 @@ class Normalizer:
         context = Context(text, self._cues)
         ambiguities = self.gazetteer.ambiguities
         named = document.named
-        found: list[tuple[int, int, _Decision]] = []
+        found: list[tuple[int, int, Decision]] = []
         ambiguous: list[tuple[int, tuple[Alias, ...]]] = []
         for start, end, aliases in self._index.scan(text):
             written = text[start:end]
@@ -195,7 +195,7 @@ class Normalizer:
         start: int,
         end: int,
         document: Document,
-    ) -> _Decision:
+    ) -> Decision:
         """Decide entity and replacement for one match; cache it if context plays no part."""
         cacheable = True
         # Another language's form that is also a word of the copy's is dropped at the
@@ -209,10 +209,10 @@ class Normalizer:
             for a in aliases
             if not adds_marks(written, a.text)
             and (a.kind != "abbr" or _core(a.text) == written)
-            and not (id(a) in foreign_words and _sentence_start(context.text, start))
+            and not (id(a) in foreign_words and sentence_start(context.text, start))
         )
         if not aliases or any(a.kind == "keep" for a in aliases):
-            decision: _Decision = _KEEP
+            decision: Decision = _KEEP
         else:
             by_entity: dict[str, Alias] = {}
             for alias in sorted(aliases, key=lambda a: a.text != written):  # exact first
@@ -221,7 +221,9 @@ class Normalizer:
             rule = self.gazetteer.ambiguities.get(fold(written))
             if rule is not None:
                 cacheable = False
-                entity_id = self._disambiguate(rule, by_entity, context, start, end, document)
+                entity_id = disambiguate(
+                    self.gazetteer, rule, by_entity, context, start, end, document
+                )
             elif len(by_entity) == 1:
                 entity_id = next(iter(by_entity))
             if any(self._per_document(self.gazetteer[e]) for e in by_entity):
@@ -245,7 +247,7 @@ class Normalizer:
                     replacement = None
                 else:
                     cacheable = False
-                    if _quoted(context.text, start, end):
+                    if quoted(context.text, start, end):
                         replacement = None
             decision = (entity_id, tuple(by_entity), alias.text, alias.origin, replacement)
         if cacheable:
@@ -272,7 +274,7 @@ class Normalizer:
         decided = self._decisions_in(text, document or Document())
         suggestions: list[Suggestion] = []
         if self.fuzzy:
-            decided, suggestions = self._fuzzy(text, decided)
+            decided, suggestions = self.suggester.merge(text, decided)
         for start, end, (entity_id, candidates, _, rule, replacement) in decided:
             if replacement is None and entity_id is not None:
                 continue  # in style: most mentions
@@ -303,44 +305,6 @@ class Normalizer:
         out.append(text[position:])
         return Normalized("".join(out), changes, unresolved, suggestions)
 
-    def _fuzzy(
-        self, text: str, decided: list[tuple[int, int, _Decision]]
-    ) -> tuple[list[tuple[int, int, _Decision]], list[Suggestion]]:
-        """Add the fuzzy rewrites to ``decided``; return the other fuzzy finds as suggestions."""
-        # Every exact match is taken, those it leaves as written (keep-phrases) too.
-        taken = [(start, end) for start, end, _ in self._index.scan(text)]
-        found = self.suggester.suggest(text, taken)
-        if not found:
-            return decided, []
-        threshold = self.fuzzy_threshold
-        newlines = [m.start() for m in re.finditer("\n", text)]
-        suggestions = []
-        rewrites = []
-        for f in found:
-            if threshold is not None and f.score >= threshold:
-                rule = f"fuzzy:{f.score:.2f}"
-                rewrites.append(
-                    (f.start, f.end, (f.entity, (f.entity,), f.alias, rule, f.proposed))
-                )
-                continue
-            line = bisect_right(newlines, f.start)
-            line_start = newlines[line - 1] + 1 if line else 0
-            suggestions.append(
-                Suggestion(
-                    line + 1,
-                    f.start - line_start,
-                    f.end - line_start,
-                    f.text,
-                    f.entity,
-                    f.alias,
-                    f.proposed,
-                    f.score,
-                )
-            )
-        if rewrites:
-            decided = sorted([*decided, *rewrites], key=lambda d: d[0])
-        return decided, suggestions
-
     def _surname_of_someone(
         self, context: Context, start: int, written: str, aliases: tuple[Alias, ...]
     ) -> bool:
@@ -370,7 +334,7 @@ class Normalizer:
         if any(gazetteer[a.entity_id].is_person for a in aliases):
             return False
         begin = text.rfind(before, 0, start)
-        return not (_sentence_start(text, begin) and before.lower() in self._common_words())
+        return not (sentence_start(text, begin) and before.lower() in self._common_words())
 
     def _common_words(self) -> frozenset[str] | set[str]:
         if self._common is None:
@@ -378,56 +342,6 @@ class Normalizer:
 
             self._common = common_words(self.lang) if self.lang in stopword_languages() else set()
         return self._common
-
-    def _disambiguate(
-        self,
-        rule: Ambiguity,
-        by_entity: dict[str, Alias],
-        context: Context,
-        start: int,
-        end: int,
-        document: Document,
-    ) -> str | None:
-        """Choose the entity an ambiguous mention names, or ``None`` to leave it as written.
-
-        In order: cue words on its line; the words right around it (a place
-        after "in", a person after a given name or a title); the sense the
-        document has already settled for it; the one candidate the document
-        names elsewhere, or whose cue words it holds; the rule's default.
-        A name that may be a person's (``or_person``) needs a place to be meant.
-        """
-        key = fold(rule.alias)
-        candidates = [e for e in by_entity if e in rule.entities or not rule.entities]
-        has_cue = context.on_line(start)
-        cued = [e for e in candidates if any(has_cue(c) for c in rule.cues.get(e, ()))]
-        if len(cued) == 1:
-            document.senses[key] = cued[0]
-            document.cues.update(c for c in rule.cues.get(cued[0], ()) if has_cue(c))
-            return cued[0]
-        kind = context.kind_at(start, end, self.gazetteer.given_names)
-        if kind is not None:
-            fitting = [e for e in candidates if self.gazetteer[e].is_person == (kind == "person")]
-            if len(fitting) == 1:
-                document.senses[key] = fitting[0]
-                return fitting[0]
-            if not fitting and kind == "person":
-                return None  # a person, and none of those the gazetteer knows
-        sense = document.senses.get(key)
-        if sense in candidates:
-            return sense
-        named = [e for e in candidates if e in document.named]
-        if len(named) == 1:
-            return named[0]
-        in_document = [
-            e
-            for e in candidates
-            if any(c in document.cues or context.in_text(c) for c in rule.cues.get(e, ()))
-        ]
-        if len(in_document) == 1:
-            return in_document[0]
-        if rule.or_person:
-            return None
-        return rule.default if rule.default in candidates else None
 
     def _foreign_word(self, alias: Alias, written: str) -> bool:
         """Tell whether another language's form is also an ordinary word of the copy's.
@@ -530,25 +444,6 @@ class Normalizer:
             else:
                 target = entity.form(part, self.lang, style, full=full)
         return None if written == shaped(target) else shaped(target)
-
-
-_QUOTES_BEFORE = "\"'«„“‘‹"
-_QUOTES_AFTER = "\"'»“”’›"
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Tell whether ``text[start:end]`` stands right inside quotation marks."""
-    return (start > 0 and text[start - 1] in _QUOTES_BEFORE) or (
-        end < len(text) and text[end] in _QUOTES_AFTER
-    )
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Tell whether ``text[start:]`` starts a sentence (or the text, or a line)."""
-    position = start
-    while position > 0 and text[position - 1] in " \u00a0\t\"'«“„‘(—–-":
-        position -= 1
-    return position == 0 or text[position - 1] in ".!?…\n:"
 
 
 def _core(text: str) -> str:
